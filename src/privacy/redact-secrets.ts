@@ -1,0 +1,85 @@
+/**
+ * Secret redaction before anything reaches the store. Each rule names the kind of secret it found,
+ * so a stored text says `[REDACTED:github-token]` instead of silently losing a line. The rules err
+ * towards redacting: a stored summary with one value too many hidden costs little, a leaked key a lot.
+ */
+export interface RedactionRule {
+  kind: string;
+  pattern: RegExp;
+  /** Builds the replacement from the match groups; by default the whole match becomes the marker. */
+  replace?: (marker: string, ...groups: string[]) => string;
+}
+
+const marker = (kind: string) => `[REDACTED:${kind}]`;
+
+// Values that are clearly not secrets (placeholders, references, already redacted) stay readable.
+const PLACEHOLDER = /^(?:\[REDACTED|\$\{|\$[A-Z_]|<[^>]*>$|\*+$|x+$|\.\.\.$|changeme$|null$|none$|true$|false$|undefined$|""$|''$)/i;
+
+function keepPlaceholder(value: string, replacement: string): string {
+  return PLACEHOLDER.test(value) ? value : replacement;
+}
+
+export const redactionRules: readonly RedactionRule[] = [
+  {
+    kind: 'private-key',
+    // An unterminated block is redacted to the end of the text: half a key is still a key.
+    pattern: /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END \1PRIVATE KEY(?: BLOCK)?-----|$(?![\s\S]))/g,
+  },
+  { kind: 'anthropic-key', pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
+  { kind: 'api-key', pattern: /\bsk-(?:proj-|live-|test-)?[A-Za-z0-9_-]{20,}/g },
+  { kind: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})/g },
+  { kind: 'aws-access-key', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\b/g },
+  { kind: 'slack-token', pattern: /\bxox[abposre]-[A-Za-z0-9-]{10,}/g },
+  { kind: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: 'stripe-key', pattern: /\b[rs]k_(?:live|test)_[0-9A-Za-z]{16,}/g },
+  { kind: 'npm-token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+  {
+    kind: 'url-password',
+    pattern: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)([^\s@/]+)@/gi,
+    replace: (m, prefix, password) => `${prefix}${keepPlaceholder(password, m)}@`,
+  },
+  {
+    kind: 'bearer-token',
+    pattern: /\b(Bearer|Basic|Token)(\s+)([A-Za-z0-9._~+/-]{12,}=*)/g,
+    replace: (m, scheme, space, value) => `${scheme}${space}${keepPlaceholder(value, m)}`,
+  },
+  {
+    kind: 'env',
+    // Environment-style assignments (`API_KEY=...`, `export DB_PASSWORD="..."`): upper-case names only,
+    // so source code such as `token = readToken()` stays intact.
+    pattern:
+      /(?<![A-Za-z0-9_])((?:[A-Z][A-Z0-9_]*)?(?:API_?KEY|SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE_KEY|ACCESS_KEY|CREDENTIALS?|AUTH)[A-Z0-9_]*)(\s*[=:]\s*)("[^"\n]*"|'[^'\n]*'|[^\s"'`]+)/g,
+    replace: (m, name, sep, value) => {
+      const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
+      const inner = quote ? value.slice(1, -1) : value;
+      return `${name}${sep}${quote}${inner.length === 0 ? '' : keepPlaceholder(inner, m)}${quote}`;
+    },
+  },
+  {
+    kind: 'secret-field',
+    // JSON/YAML fields with a secret-sounding name and a quoted literal value.
+    pattern:
+      /(["']?)\b(password|passwd|secret|client_secret|api_key|apikey|access_token|refresh_token|auth_token|private_key)\1(\s*[:=]\s*)(["'])([^"'\n]{1,})\4/gi,
+    replace: (m, q, name, sep, quote, value) => `${q}${name}${q}${sep}${quote}${keepPlaceholder(value, m)}${quote}`,
+  },
+];
+
+/** Redacts every secret the rules recognise; returns the text and how many values were replaced. */
+export function redactSecrets(text: string, rules: readonly RedactionRule[] = redactionRules): { text: string; count: number } {
+  let count = 0;
+  let result = text;
+  for (const rule of rules) {
+    rule.pattern.lastIndex = 0;
+    if (!rule.pattern.test(result)) continue;
+    rule.pattern.lastIndex = 0;
+    const label = marker(rule.kind);
+    result = result.replace(rule.pattern, (match: string, ...rest: unknown[]) => {
+      const groups = rest.slice(0, -2).map((group) => (typeof group === 'string' ? group : '')) as string[];
+      const replaced = rule.replace ? rule.replace(label, ...groups) : label;
+      if (replaced !== match) count++;
+      return replaced;
+    });
+  }
+  return { text: result, count };
+}

@@ -1,0 +1,196 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startMessagesApi, type MessagesApi, type RecordedRequest, type Script } from '../../../scripts/messages-api/server.js';
+
+/** The real Claude Code CLI pinned in devDependencies (2.1.197). */
+export const CLAUDE_BIN = fileURLToPath(new URL('../../../node_modules/.bin/claude', import.meta.url));
+
+/** A model id Claude Code accepts without remapping; the stand-in answers any model. */
+export const E2E_MODEL = 'claude-sonnet-4-5';
+
+export interface RunClaudeOptions {
+  /** Working directory of the session (usually a temp git repo). */
+  cwd: string;
+  /** The `-p` prompt. */
+  prompt: string;
+  /** What the stand-in answers (see docs/e2e.md). */
+  script: Script;
+  /** `--allowedTools`: pre-approved tools. Listing Grep or Glob is also what makes 2.1.197 offer those tools. */
+  allowedTools: string[];
+  /** Extra environment for claude (and so for its hooks); `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
+  /** More CLI arguments, appended after the harness's own. */
+  extraArgs?: string[];
+  /** Kill the whole process group after this long (default 90 s). */
+  timeoutMs?: number;
+  /** `--output-format` (default json). */
+  outputFormat?: 'json' | 'text' | 'stream-json';
+  /** Reuse an isolated HOME from an earlier run (e.g. to resume); by default each run gets a fresh one. */
+  home?: string;
+}
+
+export interface ClaudeRun {
+  /** Exit code, or null when killed. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+  /** `--output-format json` result object (null for other formats or unparsable output). */
+  result: Record<string, any> | null;
+  /** Every request the stand-in received, in order. */
+  requests: RecordedRequest[];
+  /** Only the POST /v1/messages requests. */
+  modelRequests: RecordedRequest[];
+  /** Requests meant for another host (should always be empty). */
+  outsideRequests: RecordedRequest[];
+  /** The isolated HOME; `<home>/.claude` is CLAUDE_CONFIG_DIR. */
+  home: string;
+  /** `<home>/.claude/projects/<cwd with every non-alphanumeric character as ->`: the session transcripts. */
+  transcriptDir: string;
+  /** Remove the isolated HOME (the caller owns `cwd`). */
+  cleanup: () => void;
+}
+
+/**
+ * Environment that lets Claude Code run unattended against the stand-in and never reach another host.
+ * Built from scratch (only PATH and locale come from the parent), so a developer's own ANTHROPIC_* or CLAUDE_* settings,
+ * or a parent Claude Code session's variables, never leak into the run.
+ */
+export function claudeEnv(apiUrl: string, home: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    LANG: process.env.LANG ?? 'C.UTF-8',
+    SHELL: existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh',
+    TMPDIR: process.env.TMPDIR,
+    HOME: home,
+    CLAUDE_CONFIG_DIR: join(home, '.claude'),
+    ANTHROPIC_BASE_URL: apiUrl,
+    ANTHROPIC_API_KEY: 'dummy',
+    // Outside hosts: whatever is not switched off below would go through the stand-in and be refused (and recorded).
+    HTTPS_PROXY: apiUrl,
+    HTTP_PROXY: apiUrl,
+    NO_PROXY: '127.0.0.1,localhost',
+    DISABLE_TELEMETRY: '1',
+    DISABLE_AUTOUPDATER: '1',
+    DISABLE_ERROR_REPORTING: '1',
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    CLAUDE_CODE_DISABLE_OFFICIAL_MARKETPLACE_AUTOINSTALL: '1',
+    // A scripted API error should end the turn at once, not after minutes of backoff.
+    CLAUDE_CODE_MAX_RETRIES: '0',
+    API_TIMEOUT_MS: '30000',
+    ...(process.getuid?.() === 0 ? { IS_SANDBOX: '1' } : {}),
+    ...extra,
+  };
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/** Claude Code's project folder name for a cwd: every character that is not a letter or digit becomes `-`. */
+export function projectDirName(cwd: string): string {
+  return cwd.replace(/[^a-zA-Z0-9]/g, '-');
+}
+
+/**
+ * Run the real `claude -p` once against a fresh Messages API stand-in, in `cwd`, with an isolated HOME.
+ * Resolves when claude exits or is killed at `timeoutMs` (the whole process group, hooks included).
+ */
+export async function runClaude(options: RunClaudeOptions): Promise<ClaudeRun> {
+  const api: MessagesApi = await startMessagesApi({ script: options.script });
+  const home = options.home ?? mkdtempSync(join(tmpdir(), 'ctxkit-e2e-home-'));
+  const outputFormat = options.outputFormat ?? 'json';
+  const args = [
+    '-p',
+    options.prompt,
+    '--model',
+    E2E_MODEL,
+    '--output-format',
+    outputFormat,
+    ...(outputFormat === 'stream-json' ? ['--verbose'] : []),
+    '--allowedTools',
+    options.allowedTools.join(','),
+    ...(options.extraArgs ?? []),
+  ];
+  try {
+    const outcome = await spawnBounded(CLAUDE_BIN, args, {
+      cwd: options.cwd,
+      env: claudeEnv(api.url, home, options.env),
+      timeoutMs: options.timeoutMs ?? 90_000,
+    });
+    let result: Record<string, any> | null = null;
+    if (outputFormat === 'json') {
+      try {
+        result = JSON.parse(outcome.stdout);
+      } catch {
+        result = null;
+      }
+    }
+    return {
+      ...outcome,
+      result,
+      requests: [...api.requests],
+      modelRequests: api.messageRequests(),
+      outsideRequests: api.outsideRequests(),
+      home,
+      transcriptDir: join(home, '.claude', 'projects', projectDirName(options.cwd)),
+      cleanup: () => rmSync(home, { recursive: true, force: true }),
+    };
+  } finally {
+    await api.close();
+  }
+}
+
+interface SpawnOutcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawn in its own process group with stdin closed; on timeout kill the group so hooks and shells die too. */
+function spawnBounded(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<SpawnOutcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, options.timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, timedOut, stdout, stderr });
+    });
+  });
+}
+
+/** The session transcripts (`*.jsonl`) directly in a run's transcript folder. */
+export function transcriptFiles(run: ClaudeRun): string[] {
+  if (!existsSync(run.transcriptDir)) return [];
+  return readdirSync(run.transcriptDir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .map((name) => join(run.transcriptDir, name));
+}

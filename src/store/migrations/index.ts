@@ -1,0 +1,11 @@
+import type { Migration } from './migration.js';
+import { up as initialSchema } from './0010-initial-schema.js';
+import { up as searchIndex } from './0020-search-index.js';
+
+export type { Migration } from './migration.js';
+
+/** Every schema step in order. Versions step by 10 to leave room for a fix between two shipped steps. */
+export const migrations: readonly Migration[] = [
+  { version: 10, name: 'initial-schema', up: initialSchema },
+  { version: 20, name: 'search-index', up: searchIndex },
+];

@@ -1,0 +1,147 @@
+import { closeSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrations } from './migrations/index.js';
+import { APPLICATION_ID, DbFromFutureError, runMigrations } from './run-migrations.js';
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+export interface OpenDatabaseOptions {
+  /** Run `PRAGMA quick_check` (O(size): on SessionStart and in CLI commands, not on every hook). */
+  check?: boolean;
+  /** How long SQLite waits for a lock before SQLITE_BUSY. */
+  busyTimeoutMs?: number;
+  /** For the set-aside file name. */
+  now?: () => number;
+}
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  /** Where an unreadable or foreign file was moved before a fresh store was created. */
+  setAside?: string;
+}
+
+/** Why a file at the store path cannot be used as our store. */
+type Unusable = { reason: string; ino?: number };
+
+function readHeader(file: string): { bytes: Buffer; ino: number } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const bytes = Buffer.alloc(16);
+    const read = readSync(fd, bytes, 0, 16, 0);
+    return { bytes: bytes.subarray(0, read), ino: statSync(file).ino };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function inspectHeader(file: string): Unusable | undefined {
+  const header = readHeader(file);
+  // An empty file is a store another process is creating right now.
+  if (!header || header.bytes.length < 16) return undefined;
+  if (header.bytes.toString('latin1') !== SQLITE_MAGIC) return { reason: 'not a SQLite database', ino: header.ino };
+  return undefined;
+}
+
+/** Moves an unusable database (and its WAL) aside; never deletes what a user might want back. */
+function setAside(file: string, now: number, expectedIno?: number): string | undefined {
+  const target = `${file}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    // Another hook may have replaced the file already; then it is a fresh store, not ours to move.
+    if (expectedIno !== undefined && statSync(file).ino !== expectedIno) return undefined;
+    renameSync(file, target);
+  } catch {
+    return undefined;
+  }
+  try {
+    renameSync(`${file}-wal`, `${target}-wal`);
+  } catch {
+    /* no WAL */
+  }
+  try {
+    unlinkSync(`${file}-shm`);
+  } catch {
+    /* no shared-memory file */
+  }
+  return target;
+}
+
+function isCorruptionError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
+}
+
+function configure(db: Database.Database, busyTimeoutMs: number): void {
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+}
+
+/** Reads the identity of an opened file: ours, brand new (no tables yet), or someone else's. */
+function identify(db: Database.Database): 'ours' | 'new' | 'foreign' {
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  if (applicationId === APPLICATION_ID) return 'ours';
+  if (applicationId !== 0) return 'foreign';
+  const tables = db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number };
+  return tables.n === 0 ? 'new' : 'foreign';
+}
+
+function tryOpen(file: string, options: Required<Pick<OpenDatabaseOptions, 'busyTimeoutMs'>> & OpenDatabaseOptions): { db: Database.Database } | Unusable {
+  const bad = inspectHeader(file);
+  if (bad) return bad;
+  const ino = (() => {
+    try {
+      return statSync(file).ino;
+    } catch {
+      return undefined;
+    }
+  })();
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { timeout: options.busyTimeoutMs });
+    configure(db, options.busyTimeoutMs);
+    const identity = identify(db);
+    if (identity === 'foreign') {
+      db.close();
+      return { reason: 'a SQLite database that is not a ctxkit store', ino };
+    }
+    if (options.check) {
+      const result = db.pragma('quick_check', { simple: true });
+      if (result !== 'ok') {
+        db.close();
+        return { reason: `failed its integrity check (${String(result)})`, ino };
+      }
+    }
+    runMigrations(db, migrations, { file });
+    return { db };
+  } catch (error) {
+    db?.close();
+    if (isCorruptionError(error)) return { reason: (error as Error).message, ino };
+    throw error;
+  }
+}
+
+/**
+ * Opens (creating if needed) the SQLite store at `file`: WAL, busy timeout, schema migrated. A file
+ * that is not a ctxkit store (garbage bytes, a foreign database, a failed quick_check) is renamed to
+ * `<file>.corrupt-<time>` and a fresh store takes its place; the result names the moved file.
+ * A store written by a newer ctxkit is refused with DbFromFutureError and left untouched.
+ */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): OpenedDatabase {
+  const settings = { busyTimeoutMs: 5000, ...options };
+  const now = options.now ?? Date.now;
+  mkdirSync(dirname(file), { recursive: true });
+  const first = tryOpen(file, settings);
+  if ('db' in first) return { db: first.db };
+  const movedTo = setAside(file, now(), first.ino);
+  const second = tryOpen(file, settings);
+  if ('db' in second) return { db: second.db, setAside: movedTo };
+  throw new Error(`Cannot open the ctxkit store ${file}: ${second.reason}.`);
+}
+
+export { DbFromFutureError };

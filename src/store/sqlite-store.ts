@@ -1,0 +1,601 @@
+import type { Database } from 'better-sqlite3';
+import { globToRegExp } from '../glob/glob-to-regexp.js';
+import { openDatabase, type OpenDatabaseOptions } from './open-database.js';
+import type {
+  AgentRecord,
+  AgentTask,
+  Discovery,
+  DiscoveryInput,
+  DiscoveryQuery,
+  ForgetResult,
+  ForgetScope,
+  HandoffInput,
+  Lease,
+  LeaseRequest,
+  LeaseResult,
+  OriginalText,
+  SessionStart,
+  Store,
+  StoreCounts,
+  UsageEntry,
+} from './store.js';
+import { withWriteTransaction } from './write-transaction.js';
+
+export interface SqliteStoreOptions extends OpenDatabaseOptions {
+  /** Cap on kept originals (`store.maxBlobMegabytes`); the oldest are evicted first. */
+  maxBlobBytes?: number;
+}
+
+interface DiscoveryRow {
+  id: number;
+  kind: string;
+  key: string;
+  tool_name: string | null;
+  session_id: string;
+  agent_id: string | null;
+  agent_type: string | null;
+  tool_use_id: string | null;
+  created_at: number;
+  content_hash: string | null;
+  range_start: number | null;
+  range_end: number | null;
+  raw_bytes: number;
+  raw_tokens: number;
+  summary: string;
+  summary_tokens: number;
+  meta: string | null;
+  stale: number;
+  use_count: number;
+  last_used_at: number | null;
+  has_original: number;
+  task: string | null;
+  transcript_path: string | null;
+}
+
+interface AgentRow {
+  id: string;
+  session_id: string;
+  agent_type: string | null;
+  tool_use_id: string | null;
+  started_at: number | null;
+  stopped_at: number | null;
+  transcript_path: string | null;
+  task: string | null;
+  description: string | null;
+}
+
+const SELECT_DISCOVERY = `
+  SELECT d.*, (o.discovery_id IS NOT NULL) AS has_original, h.task AS task, h.transcript_path AS transcript_path
+  FROM discoveries d
+  LEFT JOIN originals o ON o.discovery_id = d.id
+  LEFT JOIN handoffs h ON h.discovery_id = d.id`;
+
+const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
+
+/** Free text to an FTS5 query: each word quoted (no operator injection), any word may match. */
+export function toSearchQuery(text: string): string | undefined {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const unique = [...new Set(words.map((word) => word.toLowerCase()))].slice(0, 64);
+  return unique.length > 0 ? unique.map((word) => `"${word}"`).join(' OR ') : undefined;
+}
+
+/** A Store over one SQLite database (better-sqlite3). The only code that speaks SQL. */
+export class SqliteStore implements Store {
+  readonly #db: Database;
+  readonly #maxBlobBytes: number;
+
+  constructor(db: Database, options: { maxBlobBytes?: number } = {}) {
+    this.#db = db;
+    this.#maxBlobBytes = options.maxBlobBytes ?? 256 * 1024 * 1024;
+  }
+
+  /** The underlying connection, for tests and benchmarks. */
+  get database(): Database {
+    return this.#db;
+  }
+
+  #write<T>(fn: () => T): T {
+    return withWriteTransaction(this.#db, fn);
+  }
+
+  #ensureSession(sessionId: string, at: number): void {
+    this.#db.prepare('INSERT OR IGNORE INTO sessions (id, started_at) VALUES (?, ?)').run(sessionId, at);
+  }
+
+  #keepOriginal(discoveryId: number, original: OriginalText, at: number): void {
+    const bytes = Buffer.byteLength(original.text) + (original.stderr ? Buffer.byteLength(original.stderr) : 0);
+    if (bytes > this.#maxBlobBytes) return;
+    this.#db
+      .prepare('INSERT OR REPLACE INTO originals (discovery_id, text, stderr, bytes, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(discoveryId, original.text, original.stderr ?? null, bytes, at);
+    const total = (this.#db.prepare('SELECT COALESCE(SUM(bytes), 0) AS total FROM originals').get() as { total: number }).total;
+    if (total <= this.#maxBlobBytes) return;
+    let excess = total - this.#maxBlobBytes;
+    const oldest = this.#db.prepare('SELECT discovery_id, bytes FROM originals ORDER BY created_at, discovery_id').iterate() as IterableIterator<{ discovery_id: number; bytes: number }>;
+    const evict: number[] = [];
+    for (const row of oldest) {
+      if (excess <= 0) break;
+      if (row.discovery_id === discoveryId) continue;
+      evict.push(row.discovery_id);
+      excess -= row.bytes;
+    }
+    const remove = this.#db.prepare('DELETE FROM originals WHERE discovery_id = ?');
+    for (const id of evict) remove.run(id);
+  }
+
+  #insertDiscovery(input: DiscoveryInput): { id: number; created: boolean } {
+    const db = this.#db;
+    if (input.toolUseId) {
+      const existing = db.prepare('SELECT id FROM discoveries WHERE tool_use_id = ? AND kind = ?').get(input.toolUseId, input.kind) as { id: number } | undefined;
+      if (existing) return { id: existing.id, created: false };
+    }
+    this.#ensureSession(input.sessionId, input.createdAt);
+    if (input.supersede && input.contentHash) {
+      db.prepare("UPDATE discoveries SET stale = 1, stale_at = ? WHERE kind = ? AND key = ? AND stale = 0 AND content_hash IS NOT ?").run(input.createdAt, input.kind, input.key, input.contentHash);
+    }
+    const result = db
+      .prepare(
+        `INSERT INTO discoveries (kind, key, tool_name, session_id, agent_id, agent_type, tool_use_id, created_at, content_hash,
+           range_start, range_end, raw_bytes, raw_tokens, summary, summary_tokens, meta)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        input.kind,
+        input.key,
+        input.toolName ?? null,
+        input.sessionId,
+        input.agentId ?? null,
+        input.agentType ?? null,
+        input.toolUseId ?? null,
+        input.createdAt,
+        input.contentHash ?? null,
+        input.range?.start ?? null,
+        input.range?.end ?? null,
+        input.rawBytes,
+        input.rawTokens,
+        input.summary,
+        input.summaryTokens,
+        input.meta && Object.keys(input.meta).length > 0 ? JSON.stringify(input.meta) : null,
+      );
+    const id = Number(result.lastInsertRowid);
+    if (input.original) this.#keepOriginal(id, input.original, input.createdAt);
+    return { id, created: true };
+  }
+
+  async record(input: DiscoveryInput): Promise<{ id: number; created: boolean }> {
+    return this.#write(() => this.#insertDiscovery(input));
+  }
+
+  #toDiscovery(row: DiscoveryRow): Discovery {
+    const discovery: Discovery = {
+      id: row.id,
+      kind: row.kind,
+      key: row.key,
+      sessionId: row.session_id,
+      agentId: orUndefined(row.agent_id),
+      agentType: orUndefined(row.agent_type),
+      toolName: orUndefined(row.tool_name),
+      toolUseId: orUndefined(row.tool_use_id),
+      createdAt: row.created_at,
+      contentHash: orUndefined(row.content_hash),
+      range: row.range_start !== null && row.range_end !== null ? { start: row.range_start, end: row.range_end } : undefined,
+      rawBytes: row.raw_bytes,
+      rawTokens: row.raw_tokens,
+      summary: row.summary,
+      summaryTokens: row.summary_tokens,
+      meta: row.meta ? (JSON.parse(row.meta) as Record<string, unknown>) : {},
+      stale: row.stale === 1,
+      useCount: row.use_count,
+      lastUsedAt: orUndefined(row.last_used_at),
+      hasOriginal: row.has_original === 1,
+    };
+    if (row.task !== null) {
+      const sources = this.#db.prepare('SELECT path, content_hash FROM handoff_sources WHERE discovery_id = ? ORDER BY path').all(row.id) as Array<{ path: string; content_hash: string | null }>;
+      discovery.handoff = {
+        task: row.task,
+        sources: sources.map((source) => ({ path: source.path, contentHash: orUndefined(source.content_hash) })),
+        transcriptPath: orUndefined(row.transcript_path),
+      };
+    }
+    return discovery;
+  }
+
+  async get(id: number): Promise<Discovery | undefined> {
+    const row = this.#db.prepare(`${SELECT_DISCOVERY} WHERE d.id = ?`).get(id) as DiscoveryRow | undefined;
+    return row ? this.#toDiscovery(row) : undefined;
+  }
+
+  async getOriginal(id: number): Promise<OriginalText | undefined> {
+    const row = this.#db.prepare('SELECT text, stderr FROM originals WHERE discovery_id = ?').get(id) as { text: string; stderr: string | null } | undefined;
+    return row ? { text: row.text, stderr: orUndefined(row.stderr) } : undefined;
+  }
+
+  async find(query: DiscoveryQuery): Promise<Discovery[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    let from = SELECT_DISCOVERY;
+    let order = 'd.created_at DESC, d.id DESC';
+    if (query.text !== undefined) {
+      const match = toSearchQuery(query.text);
+      if (!match) return [];
+      from = `${SELECT_DISCOVERY} JOIN discovery_search s ON s.rowid = d.id`;
+      where.push('discovery_search MATCH ?');
+      params.push(match);
+      order = 'bm25(discovery_search) , d.created_at DESC';
+    }
+    if (query.kinds && query.kinds.length > 0) {
+      where.push(`d.kind IN (${query.kinds.map(() => '?').join(', ')})`);
+      params.push(...query.kinds);
+    }
+    const keys = [...(query.key !== undefined ? [query.key] : []), ...(query.keys ?? [])];
+    if (keys.length > 0) {
+      where.push(`d.key IN (${keys.map(() => '?').join(', ')})`);
+      params.push(...keys);
+    }
+    if (query.contentHash !== undefined) {
+      where.push('d.content_hash = ?');
+      params.push(query.contentHash);
+    }
+    if (query.sessionId !== undefined) {
+      where.push('d.session_id = ?');
+      params.push(query.sessionId);
+    }
+    if (query.excludeSessionId !== undefined) {
+      where.push('d.session_id <> ?');
+      params.push(query.excludeSessionId);
+    }
+    if (query.agentId !== undefined) {
+      where.push('d.agent_id = ?');
+      params.push(query.agentId);
+    }
+    if (!query.includeStale) where.push('d.stale = 0');
+    if (query.since !== undefined) {
+      where.push('d.created_at >= ?');
+      params.push(query.since);
+    }
+    const sql = `${from}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
+    params.push(query.limit ?? 50);
+    const rows = this.#db.prepare(sql).all(...params) as DiscoveryRow[];
+    return rows.map((row) => this.#toDiscovery(row));
+  }
+
+  async recordedToolUses(toolUseIds: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const statement = this.#db.prepare('SELECT 1 FROM discoveries WHERE tool_use_id = ? LIMIT 1').pluck();
+    for (const id of toolUseIds) if (statement.get(id) !== undefined) found.add(id);
+    return found;
+  }
+
+  async markStale(input: { path: string; currentHash?: string; at: number }): Promise<number> {
+    return this.#write(() => {
+      const files = this.#db
+        .prepare("UPDATE discoveries SET stale = 1, stale_at = ? WHERE kind = 'file' AND key = ? AND stale = 0 AND content_hash IS NOT ?")
+        .run(input.at, input.path, input.currentHash ?? null).changes;
+      const reports = this.#db
+        .prepare(
+          `UPDATE discoveries SET stale = 1, stale_at = ? WHERE stale = 0 AND id IN
+             (SELECT discovery_id FROM handoff_sources WHERE path = ? AND content_hash IS NOT ?)`,
+        )
+        .run(input.at, input.path, input.currentHash ?? null).changes;
+      return files + reports;
+    });
+  }
+
+  async markUsed(ids: number[], at: number): Promise<void> {
+    if (ids.length === 0) return;
+    this.#write(() => {
+      const statement = this.#db.prepare('UPDATE discoveries SET use_count = use_count + 1, last_used_at = ? WHERE id = ?');
+      for (const id of ids) statement.run(at, id);
+    });
+  }
+
+  async handOff(input: HandoffInput): Promise<{ id: number; created: boolean }> {
+    return this.#write(() => {
+      const db = this.#db;
+      const existing = db
+        .prepare('SELECT discovery_id AS id FROM handoffs WHERE (agent_id IS NOT NULL AND agent_id = ?) OR (tool_use_id IS NOT NULL AND tool_use_id = ?) LIMIT 1')
+        .get(input.agentId ?? null, input.toolUseId ?? null) as { id: number } | undefined;
+      if (existing) {
+        // The same report arrives twice (SubagentStop, then the Agent tool's PostToolUse): complete the row.
+        db.prepare('UPDATE handoffs SET agent_id = COALESCE(agent_id, ?), agent_type = COALESCE(agent_type, ?), tool_use_id = COALESCE(tool_use_id, ?), transcript_path = COALESCE(transcript_path, ?) WHERE discovery_id = ?').run(
+          input.agentId ?? null,
+          input.agentType ?? null,
+          input.toolUseId ?? null,
+          input.transcriptPath ?? null,
+          existing.id,
+        );
+        const current = db.prepare('SELECT raw_bytes FROM discoveries WHERE id = ?').get(existing.id) as { raw_bytes: number };
+        if (input.rawBytes > current.raw_bytes) {
+          db.prepare('UPDATE discoveries SET summary = ?, summary_tokens = ?, raw_bytes = ?, raw_tokens = ? WHERE id = ?').run(input.summary, input.summaryTokens, input.rawBytes, input.rawTokens, existing.id);
+          if (input.original) this.#keepOriginal(existing.id, input.original, input.createdAt);
+        }
+        this.#insertSources(existing.id, input.sources);
+        return { id: existing.id, created: false };
+      }
+      const { id } = this.#insertDiscovery({
+        kind: 'agent-report',
+        key: input.description,
+        sessionId: input.sessionId,
+        agentId: input.agentId,
+        agentType: input.agentType,
+        toolName: 'Agent',
+        createdAt: input.createdAt,
+        rawBytes: input.rawBytes,
+        rawTokens: input.rawTokens,
+        summary: input.summary,
+        summaryTokens: input.summaryTokens,
+        meta: input.meta,
+        original: input.original,
+      });
+      db.prepare('INSERT INTO handoffs (discovery_id, session_id, agent_id, agent_type, tool_use_id, task, transcript_path, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        id,
+        input.sessionId,
+        input.agentId ?? null,
+        input.agentType ?? null,
+        input.toolUseId ?? null,
+        input.task,
+        input.transcriptPath ?? null,
+        input.createdAt,
+      );
+      this.#insertSources(id, input.sources);
+      return { id, created: true };
+    });
+  }
+
+  #insertSources(id: number, sources: HandoffInput['sources']): void {
+    const statement = this.#db.prepare('INSERT OR IGNORE INTO handoff_sources (discovery_id, path, content_hash) VALUES (?, ?, ?)');
+    for (const source of sources) statement.run(id, source.path, source.contentHash ?? null);
+  }
+
+  async sessionStarted(input: SessionStart): Promise<void> {
+    this.#write(() => {
+      this.#db
+        .prepare(
+          `INSERT INTO sessions (id, started_at, source, last_source, cwd, transcript_path) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET last_source = excluded.last_source, source = COALESCE(sessions.source, excluded.source),
+             cwd = COALESCE(excluded.cwd, sessions.cwd), transcript_path = COALESCE(excluded.transcript_path, sessions.transcript_path),
+             ended_at = NULL, end_reason = NULL`,
+        )
+        .run(input.id, input.at, input.source ?? null, input.source ?? null, input.cwd ?? null, input.transcriptPath ?? null);
+    });
+  }
+
+  async sessionEnded(input: { id: string; reason?: string; at: number }): Promise<void> {
+    this.#write(() => {
+      this.#ensureSession(input.id, input.at);
+      this.#db.prepare('UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ?').run(input.at, input.reason ?? null, input.id);
+    });
+  }
+
+  async promptSubmitted(input: { sessionId: string; at: number }): Promise<void> {
+    this.#write(() => {
+      this.#ensureSession(input.sessionId, input.at);
+      this.#db.prepare('UPDATE sessions SET prompts = prompts + 1, last_prompt_at = ? WHERE id = ?').run(input.at, input.sessionId);
+    });
+  }
+
+  async agentTaskQueued(task: AgentTask): Promise<void> {
+    this.#write(() => {
+      this.#ensureSession(task.sessionId, task.at);
+      this.#db
+        .prepare('INSERT OR IGNORE INTO agent_tasks (tool_use_id, session_id, prompt, description, subagent_type, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(task.toolUseId, task.sessionId, task.prompt, task.description ?? null, task.subagentType ?? null, task.at);
+    });
+  }
+
+  #agent(agentId: string): AgentRecord | undefined {
+    const row = this.#db
+      .prepare(
+        `SELECT a.*, t.prompt AS task, t.description AS description FROM agents a
+         LEFT JOIN agent_tasks t ON t.tool_use_id = a.tool_use_id WHERE a.id = ?`,
+      )
+      .get(agentId) as AgentRow | undefined;
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      sessionId: row.session_id,
+      agentType: orUndefined(row.agent_type),
+      task: orUndefined(row.task),
+      description: orUndefined(row.description),
+      toolUseId: orUndefined(row.tool_use_id),
+      startedAt: orUndefined(row.started_at),
+      stoppedAt: orUndefined(row.stopped_at),
+      transcriptPath: orUndefined(row.transcript_path),
+    };
+  }
+
+  async agentStarted(input: { sessionId: string; agentId: string; agentType?: string; at: number }): Promise<AgentRecord> {
+    return this.#write(() => {
+      const db = this.#db;
+      this.#ensureSession(input.sessionId, input.at);
+      db.prepare('INSERT INTO agents (id, session_id, agent_type, started_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET agent_type = COALESCE(agents.agent_type, excluded.agent_type), started_at = COALESCE(agents.started_at, excluded.started_at)').run(
+        input.agentId,
+        input.sessionId,
+        input.agentType ?? null,
+        input.at,
+      );
+      const claimed = db.prepare('SELECT tool_use_id FROM agents WHERE id = ?').pluck().get(input.agentId) as string | null;
+      if (claimed === null) {
+        // Subagents of one type start in the order their Agent calls were made: pair with the oldest unclaimed one.
+        const task = db
+          .prepare(
+            `SELECT tool_use_id FROM agent_tasks WHERE session_id = ? AND agent_id IS NULL
+               AND (subagent_type IS NULL OR subagent_type = ? OR ? IS NULL) ORDER BY created_at, rowid LIMIT 1`,
+          )
+          .pluck()
+          .get(input.sessionId, input.agentType ?? null, input.agentType ?? null) as string | undefined;
+        if (task !== undefined) {
+          db.prepare('UPDATE agent_tasks SET agent_id = ? WHERE tool_use_id = ?').run(input.agentId, task);
+          db.prepare('UPDATE agents SET tool_use_id = ? WHERE id = ?').run(task, input.agentId);
+        }
+      }
+      return this.#agent(input.agentId)!;
+    });
+  }
+
+  async agentStopped(input: { sessionId: string; agentId: string; agentType?: string; at: number; transcriptPath?: string }): Promise<AgentRecord> {
+    return this.#write(() => {
+      this.#ensureSession(input.sessionId, input.at);
+      this.#db
+        .prepare(
+          `INSERT INTO agents (id, session_id, agent_type, stopped_at, transcript_path) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET stopped_at = excluded.stopped_at, transcript_path = COALESCE(excluded.transcript_path, agents.transcript_path),
+             agent_type = COALESCE(agents.agent_type, excluded.agent_type)`,
+        )
+        .run(input.agentId, input.sessionId, input.agentType ?? null, input.at, input.transcriptPath ?? null);
+      return this.#agent(input.agentId)!;
+    });
+  }
+
+  async getAgent(agentId: string): Promise<AgentRecord | undefined> {
+    return this.#agent(agentId);
+  }
+
+  async acquireLease(request: LeaseRequest): Promise<LeaseResult> {
+    return this.#write(() => {
+      const db = this.#db;
+      db.prepare('UPDATE leases SET released_at = expires_at WHERE released_at IS NULL AND expires_at <= ?').run(request.now);
+      const held = db.prepare('SELECT * FROM leases WHERE holder = ? AND released_at IS NULL').get(request.holder) as LeaseRowShape | undefined;
+      if (held) return { granted: true, lease: toLease(held) } as const;
+      const active = db.prepare('SELECT count(*) FROM leases WHERE released_at IS NULL').pluck().get() as number;
+      const sessionActive = db.prepare('SELECT count(*) FROM leases WHERE released_at IS NULL AND session_id = ?').pluck().get(request.sessionId) as number;
+      if (active >= request.maxActive) return { granted: false, active, sessionActive, reason: 'max-active' } as const;
+      if (request.maxPerSession !== undefined && sessionActive >= request.maxPerSession) return { granted: false, active, sessionActive, reason: 'max-per-session' } as const;
+      const result = db
+        .prepare('INSERT INTO leases (holder, session_id, agent_id, acquired_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+        .run(request.holder, request.sessionId, request.agentId ?? null, request.now, request.now + request.ttlMs);
+      return {
+        granted: true,
+        lease: { id: Number(result.lastInsertRowid), holder: request.holder, sessionId: request.sessionId, agentId: request.agentId, acquiredAt: request.now, expiresAt: request.now + request.ttlMs },
+      } as const;
+    });
+  }
+
+  async releaseLease(input: { holder?: string; sessionId?: string; agentId?: string; now: number }): Promise<number> {
+    const where: string[] = ['released_at IS NULL'];
+    const params: unknown[] = [input.now];
+    if (input.holder !== undefined) (where.push('holder = ?'), params.push(input.holder));
+    if (input.sessionId !== undefined) (where.push('session_id = ?'), params.push(input.sessionId));
+    if (input.agentId !== undefined) (where.push('agent_id = ?'), params.push(input.agentId));
+    if (where.length === 1) return 0;
+    return this.#write(() => this.#db.prepare(`UPDATE leases SET released_at = ? WHERE ${where.join(' AND ')}`).run(...params).changes);
+  }
+
+  async activeLeases(now: number): Promise<Lease[]> {
+    const rows = this.#db.prepare('SELECT * FROM leases WHERE released_at IS NULL AND expires_at > ? ORDER BY acquired_at').all(now) as LeaseRowShape[];
+    return rows.map(toLease);
+  }
+
+  async addUsage(entries: UsageEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    this.#write(() => {
+      const statement = this.#db.prepare('INSERT INTO usage (session_id, agent_id, kind, tokens, ref, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const entry of entries) statement.run(entry.sessionId, entry.agentId ?? null, entry.kind, entry.tokens, entry.ref ?? null, entry.at);
+    });
+  }
+
+  async usageTotals(filter: { sessionId?: string; since?: number }): Promise<Record<string, { tokens: number; events: number }>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.sessionId !== undefined) (where.push('session_id = ?'), params.push(filter.sessionId));
+    if (filter.since !== undefined) (where.push('created_at >= ?'), params.push(filter.since));
+    const rows = this.#db
+      .prepare(`SELECT kind, SUM(tokens) AS tokens, COUNT(*) AS events FROM usage${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} GROUP BY kind ORDER BY kind`)
+      .all(...params) as Array<{ kind: string; tokens: number; events: number }>;
+    return Object.fromEntries(rows.map((row) => [row.kind, { tokens: row.tokens, events: row.events }]));
+  }
+
+  async getState(key: string): Promise<string | undefined> {
+    return this.#db.prepare('SELECT value FROM state WHERE key = ?').pluck().get(key) as string | undefined;
+  }
+
+  async setState(key: string, value: string | undefined): Promise<void> {
+    this.#write(() => {
+      if (value === undefined) this.#db.prepare('DELETE FROM state WHERE key = ?').run(key);
+      else this.#db.prepare('INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    });
+  }
+
+  async forget(scope: ForgetScope): Promise<ForgetResult> {
+    const db = this.#db;
+    // Deleted text should not linger in free pages or the WAL.
+    db.pragma('secure_delete = ON');
+    const result = this.#write(() => {
+      const counts: ForgetResult = { discoveries: 0, originals: 0, handoffs: 0, sessions: 0, agents: 0, usage: 0, leases: 0, total: 0 };
+      let ids: number[];
+      if ('all' in scope) ids = db.prepare('SELECT id FROM discoveries').pluck().all() as number[];
+      else if ('sessionId' in scope) ids = db.prepare('SELECT id FROM discoveries WHERE session_id = ?').pluck().all(scope.sessionId) as number[];
+      else {
+        const pattern = globToRegExp(scope.pathGlob.replace(/^\.\//, ''));
+        const rows = db.prepare("SELECT id, key FROM discoveries WHERE kind IN ('file', 'edit')").all() as Array<{ id: number; key: string }>;
+        ids = rows.filter((row) => pattern.test(row.key) || pattern.test(row.key.replace(/^\/+/, ''))).map((row) => row.id);
+        const sources = db.prepare('SELECT DISTINCT path FROM handoff_sources').pluck().all() as string[];
+        const deleteSource = db.prepare('DELETE FROM handoff_sources WHERE path = ?');
+        for (const path of sources) if (pattern.test(path)) deleteSource.run(path);
+      }
+      const deleteOriginal = db.prepare('DELETE FROM originals WHERE discovery_id = ?');
+      const deleteHandoff = db.prepare('DELETE FROM handoffs WHERE discovery_id = ?');
+      const deleteSources = db.prepare('DELETE FROM handoff_sources WHERE discovery_id = ?');
+      const deleteDiscovery = db.prepare('DELETE FROM discoveries WHERE id = ?');
+      for (const id of ids) {
+        counts.originals += deleteOriginal.run(id).changes;
+        counts.handoffs += deleteHandoff.run(id).changes;
+        deleteSources.run(id);
+        counts.discoveries += deleteDiscovery.run(id).changes;
+      }
+      if ('all' in scope) {
+        counts.sessions = db.prepare('DELETE FROM sessions').run().changes;
+        counts.agents = db.prepare('DELETE FROM agents').run().changes + db.prepare('DELETE FROM agent_tasks').run().changes;
+        counts.usage = db.prepare('DELETE FROM usage').run().changes;
+        counts.leases = db.prepare('DELETE FROM leases').run().changes;
+        db.prepare('DELETE FROM state').run();
+      } else if ('sessionId' in scope) {
+        counts.sessions = db.prepare('DELETE FROM sessions WHERE id = ?').run(scope.sessionId).changes;
+        counts.agents = db.prepare('DELETE FROM agents WHERE session_id = ?').run(scope.sessionId).changes + db.prepare('DELETE FROM agent_tasks WHERE session_id = ?').run(scope.sessionId).changes;
+        counts.usage = db.prepare('DELETE FROM usage WHERE session_id = ?').run(scope.sessionId).changes;
+        counts.leases = db.prepare('DELETE FROM leases WHERE session_id = ?').run(scope.sessionId).changes;
+        db.prepare('DELETE FROM state WHERE key LIKE ?').run(`session:${scope.sessionId}:%`);
+      }
+      counts.total = counts.discoveries + counts.originals + counts.handoffs + counts.sessions + counts.agents + counts.usage + counts.leases;
+      return counts;
+    });
+    if ('all' in scope) db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return result;
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const db = this.#db;
+    const one = (sql: string) => db.prepare(sql).pluck().get() as number;
+    return {
+      sessions: one('SELECT count(*) FROM sessions'),
+      discoveries: one('SELECT count(*) FROM discoveries'),
+      staleDiscoveries: one('SELECT count(*) FROM discoveries WHERE stale = 1'),
+      originals: one('SELECT count(*) FROM originals'),
+      originalBytes: one('SELECT COALESCE(SUM(bytes), 0) FROM originals'),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+interface LeaseRowShape {
+  id: number;
+  holder: string;
+  session_id: string;
+  agent_id: string | null;
+  acquired_at: number;
+  expires_at: number;
+}
+
+function toLease(row: LeaseRowShape): Lease {
+  return { id: row.id, holder: row.holder, sessionId: row.session_id, agentId: orUndefined(row.agent_id), acquiredAt: row.acquired_at, expiresAt: row.expires_at };
+}
+
+/** Opens the SQLite store at `file` (see openDatabase for corruption handling and migrations). */
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): { store: SqliteStore; setAside?: string } {
+  const { db, setAside } = openDatabase(file, options);
+  return { store: new SqliteStore(db, { maxBlobBytes: options.maxBlobBytes }), setAside };
+}

@@ -1,0 +1,214 @@
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteStore, type SqliteStore } from '../src/store/sqlite-store.js';
+import { DbFromFutureError } from '../src/store/run-migrations.js';
+import type { DiscoveryInput } from '../src/store/store.js';
+import { testdir, type TestDir } from './helpers/testdir.js';
+
+let dir: TestDir;
+let store: SqliteStore | undefined;
+
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+  dir?.cleanup();
+});
+
+function open(options: Parameters<typeof openSqliteStore>[1] = {}) {
+  dir ??= testdir();
+  const opened = openSqliteStore(dir.join('.ctxkit', 'ctxkit.db'), options);
+  store = opened.store;
+  return opened;
+}
+
+function discovery(overrides: Partial<DiscoveryInput> = {}): DiscoveryInput {
+  return {
+    kind: 'file',
+    key: 'src/a.ts',
+    sessionId: 's1',
+    createdAt: 1000,
+    contentHash: 'h1',
+    rawBytes: 100,
+    rawTokens: 25,
+    summary: 'export function alpha',
+    summaryTokens: 5,
+    ...overrides,
+  };
+}
+
+describe('SqliteStore', () => {
+  it('records, reads back and keeps one row per tool_use_id and kind', async () => {
+    dir = testdir();
+    const { store: s } = open();
+    const first = await s.record(discovery({ toolUseId: 'toolu_1', meta: { numLines: 3 }, range: { start: 1, end: 3 }, original: { text: 'full text' } }));
+    const again = await s.record(discovery({ toolUseId: 'toolu_1' }));
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ id: first.id, created: false });
+    const got = await s.get(first.id);
+    expect(got).toMatchObject({ kind: 'file', key: 'src/a.ts', sessionId: 's1', range: { start: 1, end: 3 }, meta: { numLines: 3 }, hasOriginal: true, stale: false });
+    expect(await s.getOriginal(first.id)).toEqual({ text: 'full text', stderr: undefined });
+    expect(await s.recordedToolUses(['toolu_1', 'toolu_2'])).toEqual(new Set(['toolu_1']));
+    expect((await s.counts()).sessions).toBe(1);
+  });
+
+  it('finds by text (FTS), kind, session and excludes stale ones unless asked', async () => {
+    dir = testdir();
+    const { store: s } = open();
+    await s.record(discovery({ key: 'src/store/open-database.ts', summary: 'opens the sqlite database' }));
+    await s.record(discovery({ kind: 'command', key: 'npm test', summary: '12 tests passed', sessionId: 's2', contentHash: undefined }));
+    expect((await s.find({ text: 'sqlite' })).map((d) => d.key)).toEqual(['src/store/open-database.ts']);
+    expect((await s.find({ text: 'database open' }))[0].key).toBe('src/store/open-database.ts');
+    expect((await s.find({ kinds: ['command'] })).map((d) => d.key)).toEqual(['npm test']);
+    expect((await s.find({ excludeSessionId: 's1' })).map((d) => d.key)).toEqual(['npm test']);
+    expect(await s.find({ text: '"; DROP TABLE' })).toEqual([]);
+  });
+
+  it('marks older file discoveries stale when the bytes change (supersede and markStale)', async () => {
+    dir = testdir();
+    const { store: s } = open();
+    const old = await s.record(discovery({ contentHash: 'h1' }));
+    const newer = await s.record(discovery({ contentHash: 'h2', createdAt: 2000, supersede: true }));
+    expect((await s.get(old.id))!.stale).toBe(true);
+    expect((await s.get(newer.id))!.stale).toBe(false);
+    expect(await s.markStale({ path: 'src/a.ts', currentHash: 'h3', at: 3000 })).toBe(1);
+    expect(await s.find({ key: 'src/a.ts' })).toEqual([]);
+    expect(await s.find({ key: 'src/a.ts', includeStale: true })).toHaveLength(2);
+  });
+
+  it('hands off an agent report once, with its task and sources, and marks it stale when a source changes', async () => {
+    dir = testdir();
+    const { store: s } = open();
+    const base = { sessionId: 's1', agentId: 'ag1', agentType: 'Explore', task: 'Find the config loader', description: 'find config', createdAt: 1, summary: 'short', summaryTokens: 1, rawBytes: 5, rawTokens: 1, sources: [{ path: 'src/config.ts', contentHash: 'c1' }] };
+    const first = await s.handOff(base);
+    const second = await s.handOff({ ...base, toolUseId: 'toolu_agent', summary: 'the longer full report', rawBytes: 50, original: { text: 'the longer full report' }, sources: [] });
+    expect(second).toEqual({ id: first.id, created: false });
+    const report = await s.get(first.id);
+    expect(report).toMatchObject({ kind: 'agent-report', key: 'find config', summary: 'the longer full report', handoff: { task: 'Find the config loader', sources: [{ path: 'src/config.ts', contentHash: 'c1' }] } });
+    expect((await s.find({ text: 'loader' })).map((d) => d.id)).toEqual([first.id]);
+    await s.markStale({ path: 'src/config.ts', currentHash: 'c2', at: 5 });
+    expect((await s.get(first.id))!.stale).toBe(true);
+  });
+
+  it('pairs a subagent with the Agent call that started it', async () => {
+    dir = testdir();
+    const { store: s } = open();
+    await s.agentTaskQueued({ sessionId: 's1', toolUseId: 'tu1', prompt: 'Explore the store', description: 'explore', subagentType: 'Explore', at: 1 });
+    await s.agentTaskQueued({ sessionId: 's1', toolUseId: 'tu2', prompt: 'Review the hooks', subagentType: 'reviewer', at: 2 });
+    expect(await s.agentStarted({ sessionId: 's1', agentId: 'a2', agentType: 'reviewer', at: 3 })).toMatchObject({ task: 'Review the hooks', toolUseId: 'tu2' });
+    expect(await s.agentStarted({ sessionId: 's1', agentId: 'a1', agentType: 'Explore', at: 4 })).toMatchObject({ task: 'Explore the store', description: 'explore' });
+    expect(await s.agentStopped({ sessionId: 's1', agentId: 'a1', at: 9, transcriptPath: '/t.jsonl' })).toMatchObject({ stoppedAt: 9, transcriptPath: '/t.jsonl', agentType: 'Explore' });
+  });
+
+  it('grants leases up to the limits and expires old ones', async () => {
+    dir = testdir();
+    const { store: s } = open();
+    const request = { sessionId: 's1', now: 0, ttlMs: 1000, maxActive: 2, maxPerSession: 5 };
+    expect((await s.acquireLease({ ...request, holder: 'a' })).granted).toBe(true);
+    expect((await s.acquireLease({ ...request, holder: 'a' })).granted).toBe(true);
+    expect((await s.acquireLease({ ...request, holder: 'b' })).granted).toBe(true);
+    expect(await s.acquireLease({ ...request, holder: 'c' })).toMatchObject({ granted: false, reason: 'max-active', active: 2 });
+    expect(await s.releaseLease({ holder: 'a', now: 10 })).toBe(1);
+    expect((await s.acquireLease({ ...request, holder: 'c', now: 20 })).granted).toBe(true);
+    expect((await s.acquireLease({ ...request, holder: 'd', now: 2000 })).granted).toBe(true);
+    expect((await s.activeLeases(2000)).map((l) => l.holder)).toEqual(['d']);
+  });
+
+  it('sums usage and keeps state', async () => {
+    dir = testdir();
+    const { store: s } = open();
+    await s.addUsage([{ sessionId: 's1', kind: 'captured', tokens: 10, at: 1 }, { sessionId: 's1', kind: 'captured', tokens: 5, at: 2 }, { sessionId: 's2', kind: 'injected', tokens: 7, at: 3 }]);
+    expect(await s.usageTotals({ sessionId: 's1' })).toEqual({ captured: { tokens: 15, events: 2 } });
+    expect(await s.usageTotals({})).toEqual({ captured: { tokens: 15, events: 2 }, injected: { tokens: 7, events: 1 } });
+    await s.setState('pool:limit', '3');
+    expect(await s.getState('pool:limit')).toBe('3');
+    await s.setState('pool:limit', undefined);
+    expect(await s.getState('pool:limit')).toBeUndefined();
+  });
+
+  it('evicts the oldest originals beyond the byte cap', async () => {
+    dir = testdir();
+    const { store: s } = open({ maxBlobBytes: 25 });
+    const a = await s.record(discovery({ createdAt: 1, original: { text: 'a'.repeat(10) } }));
+    const b = await s.record(discovery({ createdAt: 2, original: { text: 'b'.repeat(10) } }));
+    const c = await s.record(discovery({ createdAt: 3, original: { text: 'c'.repeat(10) } }));
+    const huge = await s.record(discovery({ createdAt: 4, original: { text: 'd'.repeat(100) } }));
+    expect(await s.getOriginal(a.id)).toBeUndefined();
+    expect((await s.getOriginal(b.id))?.text).toBe('b'.repeat(10));
+    expect((await s.getOriginal(c.id))?.text).toBe('c'.repeat(10));
+    expect(await s.getOriginal(huge.id)).toBeUndefined();
+    expect((await s.counts()).originalBytes).toBe(20);
+  });
+
+  it('forgets by session, by path glob and everything, counting rows', async () => {
+    dir = testdir();
+    const { store: s } = open();
+    await s.record(discovery({ sessionId: 's1', key: 'src/a.ts', original: { text: 'secret-ish' } }));
+    await s.record(discovery({ sessionId: 's2', key: 'docs/b.md' }));
+    await s.record(discovery({ sessionId: 's2', kind: 'command', key: 'ls docs', contentHash: undefined }));
+    await s.addUsage([{ sessionId: 's1', kind: 'captured', tokens: 1, at: 1 }]);
+    expect(await s.forget({ sessionId: 's1' })).toMatchObject({ discoveries: 1, originals: 1, sessions: 1, usage: 1, total: 4 });
+    expect(await s.forget({ pathGlob: 'docs/**' })).toMatchObject({ discoveries: 1, total: 1 });
+    expect((await s.find({})).map((d) => d.key)).toEqual(['ls docs']);
+    expect(await s.forget({ all: true })).toMatchObject({ discoveries: 1, sessions: 1 });
+    expect(await s.counts()).toMatchObject({ discoveries: 0, sessions: 0 });
+  });
+});
+
+describe('opening the store', () => {
+  it('uses WAL and marks the file as a ctxkit store', () => {
+    dir = testdir();
+    const { store: s } = open();
+    expect(s.database.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(s.database.pragma('application_id', { simple: true })).toBe(0x63746b31);
+  });
+
+  it('sets aside a file of garbage bytes and starts a fresh store', async () => {
+    dir = testdir({ '.ctxkit/ctxkit.db': Buffer.from('this is not a database at all, just bytes '.repeat(200)) });
+    const { store: s, setAside } = open();
+    expect(setAside).toMatch(/ctxkit\.db\.corrupt-/);
+    expect(readFileSync(setAside!, 'utf8')).toContain('this is not a database');
+    await s.record(discovery());
+    expect((await s.counts()).discoveries).toBe(1);
+  });
+
+  it('sets aside a foreign SQLite database instead of writing into it', () => {
+    dir = testdir();
+    const foreign = new Database(dir.write('.ctxkit/ctxkit.db', ''));
+    foreign.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')");
+    foreign.close();
+    const { setAside } = open();
+    expect(setAside).toBeDefined();
+    const moved = new Database(setAside!);
+    expect(moved.prepare('SELECT body FROM notes').pluck().get()).toBe('keep me');
+    moved.close();
+    expect(readdirSync(dir.join('.ctxkit')).filter((name) => name.includes('corrupt'))).toHaveLength(1);
+  });
+
+  it('detects a damaged store with the integrity check and keeps the damaged copy', async () => {
+    dir = testdir();
+    const { store: s } = open();
+    for (let i = 0; i < 200; i++) await s.record(discovery({ key: `src/f${i}.ts`, summary: `summary ${i} `.repeat(40) }));
+    s.database.pragma('wal_checkpoint(TRUNCATE)');
+    await s.close();
+    store = undefined;
+    const file = dir.join('.ctxkit', 'ctxkit.db');
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, 4096 * 3, 4096 * 6);
+    writeFileSync(file, bytes);
+    const reopened = open({ check: true });
+    expect(reopened.setAside).toBeDefined();
+    expect(existsSync(reopened.setAside!)).toBe(true);
+    expect((await reopened.store.counts()).discoveries).toBe(0);
+  });
+
+  it('refuses a store written by a newer ctxkit and leaves it in place', () => {
+    dir = testdir();
+    const { store: s } = open();
+    s.database.pragma('user_version = 9999');
+    s.database.close();
+    store = undefined;
+    expect(() => open()).toThrow(DbFromFutureError);
+    expect(readdirSync(dir.join('.ctxkit')).some((name) => name.includes('corrupt'))).toBe(false);
+  });
+});

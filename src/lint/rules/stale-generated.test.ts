@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { formatGeneratedHeader } from '../../generator/generated-header.js';
+import { lintText } from '../lint-text.js';
+import rule from './stale-generated.js';
+
+const frontmatter = '---\ndescription: Deploy\n---\n';
+const body = '# Deploy\n\nText.\n';
+const generated = `${frontmatter}${formatGeneratedHeader('templates/commands/deploy.md', frontmatter + body)}\n${body}`;
+const run = (text: string, existing: string[] = ['templates/commands/deploy.md']) =>
+  lintText({ path: '.claude/commands/deploy.md', text, rules: [rule], exists: (p) => existing.includes(p) }).map(
+    (f) => `${f.line}:${f.column} ${f.message}`,
+  );
+
+describe('stale-generated', () => {
+  it('accepts an untouched generated file whose template exists, and hand-written files', () => {
+    expect(run(generated)).toEqual([]);
+    expect(run(`${frontmatter}${body}`)).toEqual([]);
+  });
+
+  it('reports hand edits on the header line', () => {
+    expect(run(`${generated}Added by hand.\n`)).toEqual([
+      '4:1 Unexpected hand edits in a generated file (its content no longer matches the header\'s hash), expected edits in templates/commands/deploy.md followed by ctxkit generate.',
+    ]);
+  });
+
+  it('reports a missing template', () => {
+    expect(run(generated, [])).toEqual([
+      '4:1 Unexpected generated file whose template templates/commands/deploy.md does not exist, expected the template (or delete this file).',
+    ]);
+  });
+});

@@ -15,6 +15,7 @@ import {
   type HookPayload,
 } from './helpers/hook-capture.js';
 import { runClaude, transcriptFiles, type ClaudeRun } from './helpers/run-claude.js';
+import { hookProblems } from './helpers/transcript-attachments.js';
 
 const FIXTURES = new URL('../fixtures/hooks/real/', import.meta.url);
 /** `CTXKIT_UPDATE_FIXTURES=1` rewrites the saved payloads; otherwise each live payload must keep the saved shape. */
@@ -164,6 +165,7 @@ describe('claude -p against the Messages API stand-in', () => {
     // Parallel calls come back together in one user message.
     expect(lastToolResults(run.modelRequests[1].body).map((block) => block.tool_use_id).sort()).toEqual(['toolu_glob', 'toolu_grep', 'toolu_read']);
 
+    expect(hookProblems(run.transcriptDir)).toEqual([]);
     const payloads = readCapturedPayloads(hooksOut);
     const find = (event: string, tool?: string) =>
       payloads.find((payload) => payload.hook_event_name === event && (tool === undefined || payload.tool_name === tool));
@@ -296,5 +298,32 @@ describe('claude -p against the Messages API stand-in', () => {
     const { text } = toolResultFor(run.modelRequests, 'toolu_echo');
     expect(text).toContain('REPLACED-BY-HOOK');
     expect(text).not.toContain('ORIGINAL-OUTPUT');
+  });
+
+  it('shows a failing hook in the transcript, where hookProblems finds it', async () => {
+    const dir = repo({ 'a.txt': 'a\n' });
+    writeProjectSettings(dir.path, {
+      hooks: {
+        PostToolUse: [{ hooks: [{ type: 'command', command: 'node', args: ['-e', "process.stderr.write('boom from hook\\n'); process.exit(1)"], timeout: 10 }] }],
+      },
+    });
+    const run = track(
+      await runClaude({
+        cwd: dir.path,
+        prompt: 'Read a',
+        allowedTools: ['Read'],
+        script: {
+          rules: [
+            { when: { toolResultFor: 'toolu_a' }, reply: { text: 'Read it.' } },
+            { when: { lastUserTextIncludes: 'Read a' }, reply: { toolUses: [{ name: 'Read', id: 'toolu_a', input: { file_path: dir.join('a.txt') } }] } },
+          ],
+        },
+      }),
+    );
+    expectCleanExit(run);
+    // A non-zero exit other than 2 does not stop the session; Claude Code records it as a non-blocking error.
+    expect(hookProblems(run.transcriptDir)).toEqual([
+      expect.objectContaining({ type: 'hook_non_blocking_error', hookEvent: 'PostToolUse', toolUseID: 'toolu_a', exitCode: 1, stderr: expect.stringContaining('boom from hook') }),
+    ]);
   });
 });

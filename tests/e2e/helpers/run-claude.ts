@@ -88,6 +88,11 @@ export function claudeEnv(apiUrl: string, home: string, extra: Record<string, st
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
+/** A fresh, empty HOME for one or more runs (pass it as `home`, and to `ctxkit install` as HOME/CLAUDE_CONFIG_DIR). */
+export function makeIsolatedHome(): string {
+  return mkdtempSync(join(tmpdir(), 'ctxkit-e2e-home-'));
+}
+
 /** Claude Code's project folder name for a cwd: every character that is not a letter or digit becomes `-`. */
 export function projectDirName(cwd: string): string {
   return cwd.replace(/[^a-zA-Z0-9]/g, '-');
@@ -99,7 +104,7 @@ export function projectDirName(cwd: string): string {
  */
 export async function runClaude(options: RunClaudeOptions): Promise<ClaudeRun> {
   const api: MessagesApi = await startMessagesApi({ script: options.script });
-  const home = options.home ?? mkdtempSync(join(tmpdir(), 'ctxkit-e2e-home-'));
+  const home = options.home ?? makeIsolatedHome();
   const outputFormat = options.outputFormat ?? 'json';
   const args = [
     '-p',

@@ -45,7 +45,11 @@ export function formatChangeTable(input: ReportInput, mode: ReportMode): string 
 
 /** Counts per action (or per status in check mode), for the closing summary line. */
 export function summarize(changes: readonly PlannedChange[], mode: ReportMode): string {
-  const counts: Record<string, number> = {};
+  // Fixed key order, so the line reads the same whatever the paths.
+  const order = mode === 'check'
+    ? ['ok', 'missing', 'stale', 'orphaned', 'hand-edited', 'not-generated']
+    : mode === 'dry-run' ? ['to create', 'to update', 'to delete', 'unchanged', 'blocked'] : ['created', 'updated', 'deleted', 'unchanged', 'blocked'];
+  const counts: Record<string, number> = Object.fromEntries(order.map((key) => [key, 0]));
   for (const change of changes) {
     const key = mode === 'check' ? change.status : change.action === 'create' ? (mode === 'dry-run' ? 'to create' : 'created') : change.action === 'update' ? (mode === 'dry-run' ? 'to update' : 'updated') : change.action === 'delete' ? (mode === 'dry-run' ? 'to delete' : 'deleted') : change.action;
     counts[key] = (counts[key] ?? 0) + 1;

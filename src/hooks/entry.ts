@@ -1,0 +1,14 @@
+/**
+ * The process Claude Code starts for every hook: `node dist/hooks/entry.js <EventName>`, the event
+ * JSON on stdin. Prints at most one JSON object and always exits 0, except a deliberate block (2).
+ */
+import { runHook, startSafetyTimer } from './run-hook.js';
+
+const event = process.argv[2] ?? '';
+const timer = startSafetyTimer({ event, env: process.env, cwd: process.cwd() }, (code) => process.exit(code));
+
+const result = await runHook({ event, stdin: process.stdin, env: process.env, cwd: process.cwd() });
+clearTimeout(timer);
+if (result.stderr) process.stderr.write(result.stderr);
+// Exit once stdout is flushed: nothing else (an open stdin, a stray handle) may hold the hook open.
+process.stdout.write(result.stdout, () => process.exit(result.exitCode));

@@ -1,0 +1,31 @@
+import { gitBlobHash } from '../../capture/git-blob-hash.js';
+import { sanitizeText } from '../../privacy/sanitize-text.js';
+import { estimateTokens } from '../../tokens/estimate-tokens.js';
+import type { HookHandler } from './index.js';
+
+/** PostCompact: keeps the compaction summary, the densest account of a session there is. */
+const postCompact: HookHandler<'PostCompact'> = async (event, deps) => {
+  const text = sanitizeText(event.compact_summary);
+  if (text.trim().length === 0) return undefined;
+  const key = `compaction (${event.trigger})`;
+  const summary = deps.summarize({ kind: 'compaction', key, text });
+  const store = await deps.store();
+  await store.record({
+    kind: 'compaction',
+    key,
+    sessionId: event.session_id,
+    agentId: event.agent_id,
+    agentType: event.agent_type,
+    createdAt: deps.now(),
+    contentHash: gitBlobHash(text),
+    rawBytes: Buffer.byteLength(text),
+    rawTokens: estimateTokens(text),
+    summary,
+    summaryTokens: estimateTokens(summary),
+    original: summary === text ? undefined : { text },
+    meta: { trigger: event.trigger },
+  });
+  return undefined;
+};
+
+export default postCompact;

@@ -1,0 +1,18 @@
+import { reconcileTranscript } from '../../capture/reconcile-transcript.js';
+import type { HookHandler } from './index.js';
+
+/**
+ * SessionEnd: closes the session, releases its pool leases, and reconciles the transcript one last
+ * time. Claude Code gives SessionEnd hooks little time (1.5 s unless the installed timeout is
+ * larger), so the session row is written first.
+ */
+const sessionEnd: HookHandler<'SessionEnd'> = async (event, deps) => {
+  const store = await deps.store();
+  const at = deps.now();
+  await store.sessionEnded({ id: event.session_id, reason: event.reason, at });
+  await store.releaseLease({ sessionId: event.session_id, now: at });
+  if (event.transcript_path) await reconcileTranscript({ sessionId: event.session_id, transcriptPath: event.transcript_path }, deps);
+  return undefined;
+};
+
+export default sessionEnd;

@@ -2,7 +2,7 @@
  * install / uninstall through the shell functions, on real files in temp folders.
  * HOME and CLAUDE_CONFIG_DIR point into the temp folder: nothing here touches the real ~/.claude.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildPluginHooksFile } from '../src/claude/ctxkit-hooks.js';
@@ -86,6 +86,22 @@ describe('install into a fresh project', () => {
     expect(removed.status).toBe('removed');
     expect(removed.removals[0].fileRemoved).toBe(true);
     expect(snapshot(project)).toEqual(before);
+  });
+});
+
+describe('the install record', () => {
+  it('stores project paths relative, so uninstall still undoes everything after the checkout moved', async () => {
+    const { dir, project, base } = setup({ 'README.md': 'text\n' });
+    const before = snapshot(project);
+    await runInstall(base);
+    const record = JSON.parse(readFileSync(join(project, '.ctxkit/install.json'), 'utf8'));
+    expect(record.settings[0]).toMatchObject({ file: '.claude/settings.json', createdFile: true, createdDirs: ['.claude'], createdHooksKey: true });
+    expect(record.gitignore).toMatchObject({ file: '.gitignore', line: '.ctxkit/', createdFile: true });
+
+    const moved = dir.join('moved');
+    renameSync(project, moved);
+    await runUninstall({ cwd: moved, env: base.env, packageRoot: join(moved, 'node_modules/ctxkit'), home: base.home });
+    expect(snapshot(moved)).toEqual(before);
   });
 });
 

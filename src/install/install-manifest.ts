@@ -2,7 +2,10 @@
  * `<store>/install.json`: what `install` created, so that `uninstall` can undo exactly that and no more.
  * Settings files carry no marker of their own (Claude Code's handler fields are a fixed set), so this record is
  * where "ctxkit created this file / this `hooks` key / this event / this .gitignore line" lives.
+ * Paths inside the project are stored relative to it (the record survives moving the checkout); others are absolute.
+ * In memory, every path is absolute.
  */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { SettingsScope } from '../claude/settings/settings-types.js';
 
 /** One settings file ctxkit installed into. */
@@ -47,20 +50,36 @@ export interface InstallManifest {
 
 export const EMPTY_MANIFEST: InstallManifest = { version: 1, settings: [] };
 
-/** Reads the manifest text; anything unreadable counts as no record (uninstall then falls back to identifying by form). */
-export function parseInstallManifest(text: string | undefined): InstallManifest {
+function mapPaths(manifest: InstallManifest, map: (path: string) => string): InstallManifest {
+  return {
+    ...manifest,
+    settings: manifest.settings.map((record) => ({ ...record, file: map(record.file), createdDirs: record.createdDirs.map(map) })),
+    ...(manifest.gitignore ? { gitignore: { ...manifest.gitignore, file: map(manifest.gitignore.file) } } : {}),
+  };
+}
+
+/**
+ * Reads the manifest text, resolving its paths against `projectDir`. Anything unreadable counts as no record
+ * (uninstall then falls back to identifying ctxkit's entries by their form).
+ */
+export function parseInstallManifest(text: string | undefined, projectDir: string): InstallManifest {
   if (text === undefined) return structuredClone(EMPTY_MANIFEST);
   try {
     const value = JSON.parse(text) as Partial<InstallManifest>;
     if (value.version !== 1 || !Array.isArray(value.settings)) return structuredClone(EMPTY_MANIFEST);
-    return { ...value, version: 1, settings: value.settings } as InstallManifest;
+    return mapPaths({ ...value, version: 1, settings: value.settings } as InstallManifest, (path) => resolve(projectDir, path));
   } catch {
     return structuredClone(EMPTY_MANIFEST);
   }
 }
 
-export function formatInstallManifest(manifest: InstallManifest): string {
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+/** The manifest's text, with paths inside `projectDir` written relative to it. */
+export function formatInstallManifest(manifest: InstallManifest, projectDir: string): string {
+  const relativeInside = (path: string) => {
+    const rel = relative(projectDir, path);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
+  };
+  return `${JSON.stringify(mapPaths(manifest, relativeInside), null, 2)}\n`;
 }
 
 /**

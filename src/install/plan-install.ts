@@ -25,6 +25,8 @@ export interface OtherInstall {
 }
 
 export interface InstallInput {
+  /** The project root; the install record stores paths relative to it. */
+  projectDir: string;
   scope: SettingsScope;
   settingsFile: string;
   settingsText: string | undefined;
@@ -93,7 +95,7 @@ export function planInstall(input: InstallInput): InstallPlan {
     ops.push({ kind: 'write', role: 'settings', path: input.settingsFile, before: input.settingsText, after: merged.text });
   }
 
-  let manifest = parseInstallManifest(input.manifestText);
+  let manifest = parseInstallManifest(input.manifestText, input.projectDir);
   let gitignoreAdded = false;
   if (input.gitignore) {
     const added = addIgnoreLine(input.gitignore.text, input.gitignore.line);
@@ -128,7 +130,7 @@ export function planInstall(input: InstallInput): InstallPlan {
       updatedAt: input.now,
     });
     if (input.manifestText === undefined && !input.storeDirExists) manifest.createdStoreDir = true;
-    ops.push({ kind: 'write', role: 'manifest', path: input.manifestFile, before: input.manifestText, after: formatInstallManifest(manifest) });
+    ops.push({ kind: 'write', role: 'manifest', path: input.manifestFile, before: input.manifestText, after: formatInstallManifest(manifest, input.projectDir) });
   }
 
   const firstInstall = merged.changes.every((change) => change.action === 'added');

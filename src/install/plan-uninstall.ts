@@ -17,6 +17,8 @@ export interface UninstallTarget {
 }
 
 export interface UninstallInput {
+  /** The project root; the install record stores paths relative to it. */
+  projectDir: string;
   targets: UninstallTarget[];
   isCtxkitEntry: IsCtxkitEntry;
   manifestFile: string;
@@ -44,7 +46,7 @@ export interface UninstallPlan {
 
 /** Plans an uninstall over the given settings files. Throws UserError when a file with ctxkit hooks cannot be read as settings. */
 export function planUninstall(input: UninstallInput): UninstallPlan {
-  let manifest = parseInstallManifest(input.manifestText);
+  let manifest = parseInstallManifest(input.manifestText, input.projectDir);
   const ops: FileOp[] = [];
   const removals: ScopeRemoval[] = [];
   for (const target of input.targets) {
@@ -101,7 +103,7 @@ export function planUninstall(input: UninstallInput): UninstallPlan {
       ops.push({ kind: 'delete', role: 'manifest', path: input.manifestFile, before: input.manifestText });
       if (manifest.createdStoreDir) ops.push({ kind: 'rmdir-if-empty', path: input.storeDir });
     } else {
-      const text = formatInstallManifest(manifest);
+      const text = formatInstallManifest(manifest, input.projectDir);
       if (text !== input.manifestText) ops.push({ kind: 'write', role: 'manifest', path: input.manifestFile, before: input.manifestText, after: text });
     }
   }

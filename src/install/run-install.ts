@@ -98,7 +98,7 @@ export async function runInstall(options: InstallOptions): Promise<InstallReport
   const { storeDir, ignoreLine } = storeLocation(projectDir);
   const manifestFile = join(storeDir, 'install.json');
   const manifestText = await readTextFile(manifestFile);
-  const manifest = parseInstallManifest(manifestText);
+  const manifest = parseInstallManifest(manifestText, projectDir);
 
   const known = [entryPath, ...manifest.settings.flatMap((record) => record.entryPaths)];
   const isCtxkitEntry = makeIsCtxkitEntry({ projectDir, known });
@@ -106,6 +106,7 @@ export async function runInstall(options: InstallOptions): Promise<InstallReport
   const gitignoreFile = join(projectDir, '.gitignore');
 
   const plan = planInstall({
+    projectDir,
     scope: options.scope,
     settingsFile,
     settingsText: await readTextFile(settingsFile),
@@ -129,6 +130,13 @@ export async function runInstall(options: InstallOptions): Promise<InstallReport
   if (!existsSync(pkg.entryFile)) notes.push(`The hook entry ${pkg.entryFile} does not exist yet; build ctxkit (npm run build) or the hooks will fail.`);
   if (node === 'node' && !isOnPath('node', options.env)) {
     notes.push("'node' is not on PATH here; Claude Code may not find it either. Run install with --node absolute to write this Node's full path.");
+  }
+  if (options.scope === 'project' && plan.status !== 'elsewhere') {
+    // .claude/settings.json is usually committed: machine-specific paths there break the hooks for everyone else.
+    if (!entryPath.startsWith('${CLAUDE_PROJECT_DIR}/')) {
+      notes.push(`${label} is shared with the team but names ctxkit by an absolute path outside the project; add ctxkit as a devDependency (npm i -D ctxkit) and install again, or use --scope local.`);
+    }
+    if (node !== 'node') notes.push(`${label} is shared with the team but names this machine's Node (${node}); consider --scope local for --node.`);
   }
   const report: InstallReport = { ...plan, scope: options.scope, file: settingsFile, label, entryPath, node, dryRun: options.dryRun ?? false, notes };
   if (options.dryRun) return { ...report, diff: diffFileOps(plan.ops, projectDir) };

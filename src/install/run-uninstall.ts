@@ -39,7 +39,7 @@ export async function runUninstall(options: UninstallOptions): Promise<Uninstall
   const { storeDir, ignoreLine } = storeLocation(projectDir);
   const manifestFile = join(storeDir, 'install.json');
   const manifestText = await readTextFile(manifestFile);
-  const manifest = parseInstallManifest(manifestText);
+  const manifest = parseInstallManifest(manifestText, projectDir);
   const userFile = settingsFilePath('user', projectDir, configDir);
   const scopes: SettingsScope[] = options.scope
     ? [options.scope]
@@ -56,6 +56,7 @@ export async function runUninstall(options: UninstallOptions): Promise<Uninstall
   ];
   const isCtxkitEntry = makeIsCtxkitEntry({ projectDir, known });
   const plan = planUninstall({
+    projectDir,
     targets,
     isCtxkitEntry,
     manifestFile,

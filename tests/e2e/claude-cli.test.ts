@@ -1,6 +1,7 @@
 // The harness against the real Claude Code CLI (2.1.197): the stand-in's replies drive claude, claude's requests and
 // hook payloads are what a user's session would produce. Each run takes about a second.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lastToolResults, lastUserText, toolResultText } from '../../scripts/messages-api/inspect-request.js';
 import type { RecordedRequest } from '../../scripts/messages-api/server.js';
@@ -326,4 +327,36 @@ describe('claude -p against the Messages API stand-in', () => {
       expect.objectContaining({ type: 'hook_non_blocking_error', hookEvent: 'PostToolUse', toolUseID: 'toolu_a', exitCode: 1, stderr: expect.stringContaining('boom from hook') }),
     ]);
   });
+
+  it('kills claude and its hook processes when a run exceeds timeoutMs', async () => {
+    const dir = repo({ 'a.txt': 'a\n' });
+    const pidFile = join(scratchDir(), 'hook.pid');
+    writeProjectSettings(dir.path, {
+      hooks: {
+        SessionStart: [
+          { hooks: [{ type: 'command', command: 'node', args: ['-e', `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setTimeout(() => {}, 120000)`], timeout: 120 }] },
+        ],
+      },
+    });
+    const run = track(await runClaude({ cwd: dir.path, prompt: 'hello', allowedTools: ['Read'], script: {}, timeoutMs: 8000 }));
+    expect(run).toMatchObject({ timedOut: true, code: null });
+    const hookPid = Number(readFileSync(pidFile, 'utf8'));
+    expect(await goneWithin(hookPid, 5000)).toBe(true);
+  });
 });
+
+/** True once `pid` no longer runs (a zombie waiting to be reaped counts as gone); polls up to `limitMs`. */
+async function goneWithin(pid: number, limitMs: number): Promise<boolean> {
+  for (let waited = 0; waited <= limitMs; waited += 100) {
+    let state: string | undefined;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+    } catch {
+      state = undefined;
+    }
+    if (state === undefined || state === 'Z') return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ export interface RunClaudeOptions {
   env?: Record<string, string | undefined>;
   /** More CLI arguments, appended after the harness's own. */
   extraArgs?: string[];
-  /** Kill the whole process group after this long (default 90 s). */
+  /** Kill the whole process group after this long (default 45 s, under vitest's 60 s test timeout so no run outlives its test). */
   timeoutMs?: number;
   /** `--output-format` (default json). */
   outputFormat?: 'json' | 'text' | 'stream-json';
@@ -122,7 +122,7 @@ export async function runClaude(options: RunClaudeOptions): Promise<ClaudeRun> {
     const outcome = await spawnBounded(CLAUDE_BIN, args, {
       cwd: options.cwd,
       env: claudeEnv(api.url, home, options.env),
-      timeoutMs: options.timeoutMs ?? 90_000,
+      timeoutMs: options.timeoutMs ?? 45_000,
     });
     let result: Record<string, any> | null = null;
     if (outputFormat === 'json') {
@@ -175,11 +175,7 @@ function spawnBounded(
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     const timer = setTimeout(() => {
       timedOut = true;
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
+      killTree(child.pid as number);
     }, options.timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -190,6 +186,43 @@ function spawnBounded(
       resolve({ code, signal, timedOut, stdout, stderr });
     });
   });
+}
+
+/**
+ * Kill a process, its process group and every descendant. Claude Code starts hooks detached (each in its own session),
+ * so killing claude's group alone would leave a hanging hook running; the descendants are found through /proc
+ * before anything is killed, while the parent links still hold.
+ */
+function killTree(pid: number): void {
+  const parents = new Map<number, number>();
+  try {
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        // Field 4 of /proc/<pid>/stat is the parent pid; the command name (field 2) may hold spaces, so split after ')'.
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        parents.set(Number(name), ppid);
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+  } catch {
+    // No /proc (not Linux): the process group kill below is all we can do.
+  }
+  const tree = [pid];
+  for (let index = 0; index < tree.length; index += 1) {
+    for (const [child, parent] of parents) if (parent === tree[index]) tree.push(child);
+  }
+  for (const target of tree) {
+    for (const signalTarget of [-target, target]) {
+      try {
+        process.kill(signalTarget, 'SIGKILL');
+      } catch {
+        // Not a group leader, or already gone.
+      }
+    }
+  }
 }
 
 /** The session transcripts (`*.jsonl`) directly in a run's transcript folder. */

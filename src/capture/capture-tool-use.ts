@@ -114,9 +114,10 @@ export async function captureToolUse(call: ToolCallInput, deps: CaptureDeps, pla
   }
   const text = sanitizeText(plan.text);
   const stderr = plan.stderr ? sanitizeText(plan.stderr) : undefined;
-  contentHash ??= gitBlobHash(stderr ? `${text}\n${stderr}` : text);
+  const combined = stderr ? `${text.replace(/\n+$/, '')}\n${stderr}` : text;
+  contentHash ??= gitBlobHash(combined);
   const size = sizeOf(text, stderr);
-  const summary = deps.summarize({ kind: plan.kind, key, text: stderr ? `${text}\n${stderr}` : text, toolName: call.toolName });
+  const summary = deps.summarize({ kind: plan.kind, key, text: combined, toolName: call.toolName });
   const keepOriginal = summary !== text || stderr !== undefined;
   const store = await deps.store();
   const recorded = await store.record({

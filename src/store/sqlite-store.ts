@@ -261,8 +261,8 @@ export class SqliteStore implements Store {
 
   async recordedToolUses(toolUseIds: string[]): Promise<Set<string>> {
     const found = new Set<string>();
-    const statement = this.#db.prepare('SELECT EXISTS (SELECT 1 FROM discoveries WHERE tool_use_id = ?1) OR EXISTS (SELECT 1 FROM handoffs WHERE tool_use_id = ?1)').pluck();
-    for (const id of toolUseIds) if (statement.get(id) === 1) found.add(id);
+    const statement = this.#db.prepare('SELECT EXISTS (SELECT 1 FROM discoveries WHERE tool_use_id = @id) OR EXISTS (SELECT 1 FROM handoffs WHERE tool_use_id = @id)').pluck();
+    for (const id of toolUseIds) if (statement.get({ id }) === 1) found.add(id);
     return found;
   }
 

@@ -1,4 +1,5 @@
 /** `ctxkit install` / `uninstall` through the built CLI, as a user runs them (run `npm run build` first). */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -113,5 +114,33 @@ describe('ctxkit install (CLI)', () => {
     const result = run('uninstall');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('No ctxkit hooks found');
+  });
+});
+
+describe('ctxkit install --git-hook (CLI)', () => {
+  it('cannot be combined with --scope or --dry-run', () => {
+    const { run } = project();
+    expect(run('install', '--git-hook', '--dry-run')).toMatchObject({ code: 2, stderr: expect.stringContaining('--git-hook cannot be combined') });
+    expect(run('uninstall', '--git-hook', '--scope', 'user')).toMatchObject({ code: 2, stderr: expect.stringContaining('--git-hook cannot be combined') });
+  });
+
+  // The pre-commit module is written in parallel; until it is built this exercises only the clear refusal.
+  const hasPreCommit = existsSync(join(PROJECT_ROOT, 'dist/git/pre-commit.js'));
+  it.runIf(!hasPreCommit)('says plainly when this build has no pre-commit support', () => {
+    const { run } = project();
+    expect(run('install', '--git-hook')).toMatchObject({ code: 2, stderr: expect.stringContaining('--git-hook is not available in this build') });
+  });
+
+  it.runIf(hasPreCommit)('installs and removes the pre-commit hook in a git repository, leaving settings alone', () => {
+    const { repo, run } = project();
+    const git = spawnSync('git', ['init', '-q'], { cwd: repo });
+    expect(git.status).toBe(0);
+    const installed = run('install', '--git-hook', '--json');
+    expect(installed, installed.stderr).toMatchObject({ code: 0 });
+    expect(JSON.parse(installed.stdout).gitHook.status).toBe('installed');
+    expect(existsSync(join(repo, '.claude'))).toBe(false);
+    const removed = run('uninstall', '--git-hook', '--json');
+    expect(removed, removed.stderr).toMatchObject({ code: 0 });
+    expect(JSON.parse(removed.stdout).gitHook.status).toBe('removed');
   });
 });

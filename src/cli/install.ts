@@ -17,7 +17,13 @@ export interface PreCommitModule {
 export async function loadPreCommit(): Promise<PreCommitModule> {
   // A variable specifier keeps the type check independent of that module's build order.
   const specifier = '../git/pre-commit.js';
-  return (await import(specifier)) as PreCommitModule;
+  try {
+    return (await import(specifier)) as PreCommitModule;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes('pre-commit');
+    if (missing) throw new UserError('--git-hook is not available in this build of ctxkit (dist/git/pre-commit.js is missing).');
+    throw error;
+  }
 }
 
 /** Reads --scope; `fallback` when absent. */

@@ -328,6 +328,73 @@ describe('claude -p against the Messages API stand-in', () => {
     ]);
   });
 
+  it('fires StopFailure with the error kind when the API answers with an error', async () => {
+    const dir = repo({ 'a.txt': 'a\n' });
+    const hooksOut = scratchDir();
+    writeProjectSettings(dir.path, captureSettings(hooksOut, ['StopFailure', 'Stop', 'SessionEnd']));
+    const run = track(
+      await runClaude({
+        cwd: dir.path,
+        prompt: 'hello',
+        allowedTools: ['Read'],
+        script: { default: { error: { status: 429, type: 'rate_limit_error', message: 'Number of request tokens has exceeded your rate limit' } } },
+      }),
+    );
+    expect(run.timedOut).toBe(false);
+    expect(run.result).toMatchObject({ is_error: true });
+    expect(run.outsideRequests).toEqual([]);
+    const payloads = readCapturedPayloads(hooksOut);
+    const failure = payloads.find((payload) => payload.hook_event_name === 'StopFailure');
+    expect(failure).toMatchObject({ error: 'rate_limit' });
+    // An API error ends the turn through StopFailure, not Stop.
+    expect(payloads.some((payload) => payload.hook_event_name === 'Stop')).toBe(false);
+    keepFixture('StopFailure-rate-limit', failure, { cwd: dir.path, home: run.home });
+  });
+
+  it('compacts a resumed session: PreCompact, PostCompact with the summary, SessionStart source compact', async () => {
+    const dir = repo({ 'a.txt': 'a\n' });
+    const hooksOut = scratchDir();
+    writeProjectSettings(dir.path, captureSettings(hooksOut, ['PreCompact', 'PostCompact', 'SessionStart']));
+    // Compaction needs a few turns ("Not enough messages to compact" after a single text turn).
+    const first = track(
+      await runClaude({
+        cwd: dir.path,
+        prompt: 'Remember the word teal',
+        allowedTools: ['Read'],
+        script: {
+          rules: [
+            { when: { toolResultFor: 'toolu_2' }, reply: { text: 'Noted: teal.' } },
+            { when: { toolResultFor: 'toolu_1' }, reply: { toolUses: [{ name: 'Read', id: 'toolu_2', input: { file_path: dir.join('a.txt') } }] } },
+            { when: { lastUserTextIncludes: 'teal' }, reply: { toolUses: [{ name: 'Read', id: 'toolu_1', input: { file_path: dir.join('a.txt') } }] } },
+          ],
+        },
+      }),
+    );
+    expectCleanExit(first);
+    const sessionId = String(first.result?.session_id);
+    const compact = await runClaude({
+      cwd: dir.path,
+      home: first.home,
+      prompt: '/compact',
+      allowedTools: ['Read'],
+      extraArgs: ['--resume', sessionId],
+      script: { default: { text: '<summary>The user asked to remember the word teal.</summary>' } },
+    });
+    expect({ code: compact.code, timedOut: compact.timedOut }).toEqual({ code: 0, timedOut: false });
+    expect(compact.outsideRequests).toEqual([]);
+    const payloads = readCapturedPayloads(hooksOut);
+    const pre = payloads.find((payload) => payload.hook_event_name === 'PreCompact');
+    const post = payloads.find((payload) => payload.hook_event_name === 'PostCompact');
+    expect(pre).toMatchObject({ trigger: 'manual' });
+    expect(post).toMatchObject({ trigger: 'manual' });
+    expect(post?.compact_summary).toContain('teal');
+    expect(payloads.filter((payload) => payload.hook_event_name === 'SessionStart').map((payload) => payload.source)).toContain('compact');
+    const paths = { cwd: dir.path, home: first.home };
+    keepFixture('PreCompact', pre, paths);
+    keepFixture('PostCompact', post, paths);
+    keepFixture('SessionStart-compact', payloads.find((payload) => payload.hook_event_name === 'SessionStart' && payload.source === 'compact'), paths);
+  });
+
   it('kills claude and its hook processes when a run exceeds timeoutMs', async () => {
     const dir = repo({ 'a.txt': 'a\n' });
     const pidFile = join(scratchDir(), 'hook.pid');

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ENTRY, fixture } from './fixtures/hooks/run-hook-process.js';
+import { testdir } from './helpers/testdir.js';
+
+const FORBIDDEN = ['unified', 'remark-parse', 'remark', 'gray-matter', 'chokidar', '@anthropic-ai/sdk', 'web-tree-sitter', '@vscode/tree-sitter-wasm'];
+const RECORDER = fileURLToPath(new URL('./fixtures/hooks/record-imports.mjs', import.meta.url));
+
+/** Bare specifiers reachable from a built module through static and dynamic imports. */
+function bareImports(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const bare = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)) {
+      const specifier = match[1];
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier));
+      else bare.add(specifier);
+    }
+  };
+  visit(entry);
+  return bare;
+}
+
+const dir = testdir({ 'src/config.ts': 'export {}\n' });
+afterAll(() => dir.cleanup());
+const vars = { __ROOT__: dir.path, __TRANSCRIPT__: dir.join('transcript.jsonl') };
+
+describe('the hook path stays light', () => {
+  it('imports nothing but node builtins and better-sqlite3, statically or dynamically', () => {
+    const imports = [...bareImports(ENTRY)].filter((specifier) => !specifier.startsWith('node:'));
+    expect(imports).toEqual(['better-sqlite3']);
+  });
+
+  const events: Array<[string, string]> = [
+    ['SessionStart', 'session-start'],
+    ['UserPromptSubmit', 'user-prompt-submit'],
+    ['PreToolUse', 'pre-tool-use.agent'],
+    ['PostToolUse', 'post-tool-use.read'],
+    ['PostToolBatch', 'post-tool-batch'],
+    ['SubagentStart', 'subagent-start'],
+    ['SubagentStop', 'subagent-stop'],
+    ['PreCompact', 'pre-compact'],
+    ['PostCompact', 'post-compact'],
+    ['Stop', 'stop'],
+    ['StopFailure', 'stop-failure'],
+    ['SessionEnd', 'session-end'],
+  ];
+  for (const [event, name] of events) {
+    it(`${event} loads only its own handler and no heavy package`, () => {
+      const log = dir.join(`imports-${event}.txt`);
+      const result = spawnSync(process.execPath, ['--import', RECORDER, ENTRY, event], {
+        input: JSON.stringify(fixture(name, vars)),
+        encoding: 'utf8',
+        env: { ...process.env, CLAUDE_PROJECT_DIR: dir.path, CTXKIT_IMPORT_LOG: log },
+      });
+      expect(result.status).toBe(0);
+      const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      for (const forbidden of FORBIDDEN) expect(loaded.filter((url) => url.includes(`/node_modules/${forbidden}/`))).toEqual([]);
+      const handlers = loaded.filter((url) => url.includes('/hooks/handlers/') && !url.endsWith('/index.js')).map((url) => url.slice(url.lastIndexOf('/') + 1));
+      expect(handlers).toHaveLength(1);
+      expect(loaded.some((url) => url.includes('/dist/cli/'))).toBe(false);
+      if (event === 'PreCompact') expect(loaded.some((url) => url.includes('better-sqlite3'))).toBe(false);
+    });
+  }
+});

@@ -10,6 +10,11 @@ describe('reduceJson', () => {
       expected: '{"items":[1,2,3,{"status":"error","id":"job-77"},"… 4 more of 8"]}',
     },
     {
+      name: 'does not take an empty error field for an error',
+      input: JSON.stringify({ items: [1, 2, 3, 4].map((id) => ({ id, errorCode: null, status: id === 4 ? 'failed' : 'ok' })).concat([{ id: 5, errorCode: null, status: 'ok' }]) }),
+      expected: '{"items":[{"id":1,"status":"ok"},{"id":2,"status":"ok"},{"id":3,"status":"ok"},{"id":4,"status":"failed"},"… 1 more of 5"]}',
+    },
+    {
       name: 'drops an unbroken long string whole instead of cutting it',
       input: JSON.stringify({ blob: 'A'.repeat(500), id: 'x1' }),
       expected: '{"blob":"… 500 chars","id":"x1"}',

@@ -11,8 +11,12 @@ interface PruneLimits {
   maxDepth: number;
 }
 
-// Tried in order until the result fits the budget; the first level is the default without one.
+// With a budget, the loosest level that fits wins; without one, DEFAULT_LEVEL applies.
 const LEVELS: PruneLimits[] = [
+  { maxItems: 100, maxErrorItems: 100, maxString: 400, maxDepth: 10 },
+  { maxItems: 30, maxErrorItems: 50, maxString: 200, maxDepth: 8 },
+  { maxItems: 10, maxErrorItems: 30, maxString: 160, maxDepth: 7 },
+  { maxItems: 5, maxErrorItems: 20, maxString: 120, maxDepth: 6 },
   { maxItems: 3, maxErrorItems: 20, maxString: 120, maxDepth: 6 },
   { maxItems: 2, maxErrorItems: 10, maxString: 80, maxDepth: 5 },
   { maxItems: 1, maxErrorItems: 5, maxString: 60, maxDepth: 4 },
@@ -20,6 +24,7 @@ const LEVELS: PruneLimits[] = [
   { maxItems: 0, maxErrorItems: 2, maxString: 30, maxDepth: 2 },
   { maxItems: 0, maxErrorItems: 1, maxString: 20, maxDepth: 1 },
 ];
+const DEFAULT_LEVEL = 4;
 
 const ERROR_ITEM = /fail|error|warn/i;
 
@@ -29,6 +34,19 @@ function isEmpty(value: Json | undefined): boolean {
   if (value === undefined || value === null || value === '') return true;
   if (Array.isArray(value)) return value.length === 0;
   return typeof value === 'object' && Object.keys(value).length === 0;
+}
+
+/**
+ * True when an array item reports a problem: a string value mentioning fail/error/warn, or such a
+ * key with a non-empty value (`"errorCode": null` on every item is not a signal).
+ */
+function hasErrorSignal(value: Json): boolean {
+  if (typeof value === 'string') return ERROR_ITEM.test(value);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasErrorSignal);
+  return Object.entries(value).some(
+    ([key, child]) => (ERROR_ITEM.test(key) && !isEmpty(child) && child !== false && child !== 0) || hasErrorSignal(child),
+  );
 }
 
 function prune(value: Json, depth: number, limits: PruneLimits): Json | undefined {
@@ -41,7 +59,7 @@ function prune(value: Json, depth: number, limits: PruneLimits): Json | undefine
     const kept: Json[] = [];
     let errorItems = 0;
     items.forEach((item, index) => {
-      const isError = errorItems < limits.maxErrorItems && ERROR_ITEM.test(JSON.stringify(item));
+      const isError = errorItems < limits.maxErrorItems && hasErrorSignal(item);
       if (index >= limits.maxItems && !isError) return;
       if (index >= limits.maxItems) errorItems++;
       const pruned = prune(item, depth + 1, limits);
@@ -91,10 +109,12 @@ export function reduceJson(text: string, options: ReduceOptions = {}): ReduceRes
   if (budget !== undefined && estimateTokens(minified) <= budget) {
     return { text: minified, kind: 'json', tokensBefore, tokensAfter: estimateTokens(minified), omitted: 'whitespace only' };
   }
-  let output = minified;
-  for (const limits of LEVELS) {
-    output = JSON.stringify(prune(data, 0, limits) ?? null);
-    if (budget === undefined || estimateTokens(output) <= budget) break;
+  let output = JSON.stringify(prune(data, 0, LEVELS[DEFAULT_LEVEL]) ?? null);
+  if (budget !== undefined) {
+    for (const limits of LEVELS) {
+      output = JSON.stringify(prune(data, 0, limits) ?? null);
+      if (estimateTokens(output) <= budget) break;
+    }
   }
   return {
     text: output,

@@ -27,7 +27,7 @@ const FILES = {
 const AGENT_TASK = 'Read src/search.ts and report what it exports';
 const AGENT_REPORT = 'src/search.ts exports rankResults, which sorts hits.';
 
-/** A session that reads, greps and runs a command, then delegates a read to a subagent. */
+/** A session that reads and greps, runs a command that succeeds and one that fails, then delegates a read to a subagent. */
 function sessionScript(repo: string): Script {
   return {
     rules: [
@@ -43,7 +43,16 @@ function sessionScript(repo: string): Script {
           ],
         },
       },
-      { name: 'bash', when: { isSubagent: false, toolResultFor: 'toolu_grep' }, reply: { toolUses: [{ name: 'Bash', id: 'toolu_bash', input: { command: 'ls src', description: 'List sources' } }] } },
+      {
+        name: 'bash',
+        when: { isSubagent: false, toolResultFor: 'toolu_grep' },
+        reply: {
+          toolUses: [
+            { name: 'Bash', id: 'toolu_bash', input: { command: 'ls src', description: 'List sources' } },
+            { name: 'Bash', id: 'toolu_bash_fail', input: { command: 'ls missing-dir', description: 'List a missing folder' } },
+          ],
+        },
+      },
       {
         name: 'delegate',
         when: { isSubagent: false, toolResultFor: 'toolu_bash' },
@@ -79,7 +88,7 @@ afterEach(() => {
 });
 
 describe.skipIf(!SOURCES_READY)('ctxkit install + a real Claude Code session', () => {
-  it('captures Read, Grep, Bash and a subagent report, and stops capturing after uninstall', async () => {
+  it('captures Read, Grep, Bash (exit 0 and exit 2) and a subagent report, and stops capturing after uninstall', async () => {
     expect(existsSync(ENTRY), 'dist/hooks/entry.js is missing: run npm run build').toBe(true);
     const repo = gitRepo(FILES);
     cleanups.push(repo.cleanup);
@@ -145,6 +154,11 @@ describe.skipIf(!SOURCES_READY)('ctxkit install + a real Claude Code session', (
       const bash = byToolUse('toolu_bash');
       expect(bash).toMatchObject({ kind: 'command', tool_name: 'Bash', key: 'ls src' });
       expect(JSON.parse(bash?.meta ?? '{}')).toMatchObject({ exitCode: 0 });
+      // A failing command fires PostToolUseFailure, which ctxkit does not hook; Stop/SessionEnd reconcile it from the
+      // transcript, exit status included.
+      const failed = byToolUse('toolu_bash_fail');
+      expect(failed).toMatchObject({ kind: 'command', key: 'ls missing-dir' });
+      expect(failed?.summary).toContain('Exit code 2');
 
       const subRead = byToolUse('toolu_sub_read');
       expect(subRead).toMatchObject({ kind: 'file', agent_id: agentId, agent_type: 'general-purpose', content_hash: gitBlobHash(repo.join('src/search.ts')) });

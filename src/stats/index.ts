@@ -5,3 +5,4 @@ export { parseSince } from './parse-since.js';
 export { renderStatsJson, STATS_JSON_VERSION } from './render-stats-json.js';
 export { renderStatsText } from './render-stats-text.js';
 export { SAVING_METHODS, type CommandStats, type GroupStats, type SavingLine, type SavingMethod, type SessionStats, type StatsReport, type UsageFigures } from './stats-report.js';
+export { recordToUsageRow, usageRowToRecord, type UsageRow } from './usage-row.js';

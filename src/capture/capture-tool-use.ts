@@ -96,7 +96,7 @@ export async function captureToolUse(call: ToolCallInput, deps: CaptureDeps, pla
       rawTokens: size.tokens,
       summary,
       summaryTokens: estimateTokens(summary),
-      original: summary === report ? undefined : { text: report },
+      original: sameText(summary, report) ? undefined : { text: report },
       sources,
       meta: plan.meta,
     });
@@ -118,7 +118,7 @@ export async function captureToolUse(call: ToolCallInput, deps: CaptureDeps, pla
   contentHash ??= gitBlobHash(combined);
   const size = sizeOf(text, stderr);
   const summary = deps.summarize({ kind: plan.kind, key, text: combined, toolName: call.toolName });
-  const keepOriginal = summary !== text || stderr !== undefined;
+  const keepOriginal = !sameText(summary, text) || stderr !== undefined;
   const store = await deps.store();
   const recorded = await store.record({
     ...finder,
@@ -138,6 +138,11 @@ export async function captureToolUse(call: ToolCallInput, deps: CaptureDeps, pla
     supersede: plan.kind === 'file' && contentHash !== undefined,
   });
   return { status: 'recorded', ...recorded, kind: plan.kind, key, rawTokens: size.tokens, summaryTokens: estimateTokens(summary), staleMarked: 0 };
+}
+
+/** True when a summary kept everything (up to surrounding blank space): no original needed. */
+export function sameText(summary: string, raw: string): boolean {
+  return summary.trim() === raw.trim();
 }
 
 /** The files a subagent read, with the hashes it saw: the sources of its report. */

@@ -1,3 +1,4 @@
+import { sameText } from '../../capture/capture-tool-use.js';
 import { gitBlobHash } from '../../capture/git-blob-hash.js';
 import { sanitizeText } from '../../privacy/sanitize-text.js';
 import { estimateTokens } from '../../tokens/estimate-tokens.js';
@@ -22,7 +23,7 @@ const postCompact: HookHandler<'PostCompact'> = async (event, deps) => {
     rawTokens: estimateTokens(text),
     summary,
     summaryTokens: estimateTokens(summary),
-    original: summary === text ? undefined : { text },
+    original: sameText(summary, text) ? undefined : { text },
     meta: { trigger: event.trigger },
   });
   return undefined;

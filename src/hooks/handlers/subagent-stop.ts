@@ -1,4 +1,4 @@
-import { sourcesOfAgent } from '../../capture/capture-tool-use.js';
+import { sameText, sourcesOfAgent } from '../../capture/capture-tool-use.js';
 import { firstUserPrompt } from '../../capture/transcript-lines.js';
 import { sanitizeText } from '../../privacy/sanitize-text.js';
 import { estimateTokens } from '../../tokens/estimate-tokens.js';
@@ -39,7 +39,7 @@ const subagentStop: HookHandler<'SubagentStop'> = async (event, deps) => {
     rawTokens: estimateTokens(report),
     summary,
     summaryTokens: estimateTokens(summary),
-    original: summary === report ? undefined : { text: report },
+    original: sameText(summary, report) ? undefined : { text: report },
     sources: await sourcesOfAgent(store, event.agent_id),
     transcriptPath: event.agent_transcript_path,
   });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 /** Thrown when the `git` binary cannot be started (not installed, not on PATH). */
 export class GitNotFoundError extends Error {
@@ -44,7 +45,9 @@ export function execGit(args: readonly string[], options: ExecGitOptions): Promi
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'ENOENT' ? new GitNotFoundError('git was not found on PATH.') : error);
+      // spawn reports a missing cwd as ENOENT too; only a missing binary is GitNotFoundError.
+      if (error.code === 'ENOENT' && existsSync(options.cwd)) reject(new GitNotFoundError('git was not found on PATH.'));
+      else reject(error.code === 'ENOENT' ? new Error(`Cannot run git in ${options.cwd}: the folder does not exist.`) : error);
     });
     child.on('close', (code) => {
       resolve({ code: code ?? 1, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString('utf8') });

@@ -96,3 +96,18 @@ describe('ctxkit lint (built CLI)', () => {
     expect(runCli(['lint', '--format', 'xml'], { cwd: dir.path }).stderr).toContain("Unexpected --format 'xml'");
   });
 });
+
+describe('.pre-commit-hooks.yaml', () => {
+  it('declares ctxkit-lint running ctxkit lint on .claude markdown and CLAUDE.md files', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { PROJECT_ROOT } = await import('./helpers/run-cli.js');
+    const text = readFileSync(`${PROJECT_ROOT}/.pre-commit-hooks.yaml`, 'utf8');
+    const field = (name: string) => new RegExp(`^\\s+-?\\s*${name}: (.+)$`, 'm').exec(text)?.[1];
+    expect(field('- id') ?? /- id: (\S+)/.exec(text)?.[1]).toBe('ctxkit-lint');
+    expect(field('entry')).toBe('ctxkit lint');
+    expect(field('language')).toBe('node');
+    const files = new RegExp(field('files')!.replace(/^'|'$/g, ''));
+    const matched = ['.claude/commands/a.md', 'pkg/.claude/agents/b.md', '.claude/context/x/y.md', 'CLAUDE.md', 'web/CLAUDE.md', 'docs/a.md', '.claude/settings.json'].filter((path) => files.test(path));
+    expect(matched).toEqual(['.claude/commands/a.md', 'pkg/.claude/agents/b.md', '.claude/context/x/y.md', 'CLAUDE.md', 'web/CLAUDE.md']);
+  });
+});

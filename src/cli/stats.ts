@@ -38,7 +38,7 @@ export default defineCommand({
       throw new UsageError(`--since expects a date (2026-11-01), an ISO time or a span like 12h, 7d or 2w, got '${sinceText}'.`);
     }
     const root = io.env.CLAUDE_PROJECT_DIR || io.cwd;
-    const sessions = await readSessions(args.values.transcripts as string | undefined, root, io);
+    const sessions = await readSessions(args.values.transcripts as string | undefined, root, io, since);
     const accounting = await readAccounting(root);
 
     const { buildStatsReport } = await import('../stats/build-stats-report.js');
@@ -55,12 +55,13 @@ export default defineCommand({
   },
 });
 
-async function readSessions(target: string | undefined, root: string, io: CommandIO): Promise<SessionTranscript[]> {
+async function readSessions(target: string | undefined, root: string, io: CommandIO, since: Date | undefined): Promise<SessionTranscript[]> {
+  const options = since ? { modifiedSince: since } : {};
   const { findProjectTranscriptFolders, readTranscripts } = await import('../claude/transcript/read-transcripts.js');
   if (target !== undefined) {
     const path = resolve(io.cwd, target);
     try {
-      return await readTranscripts(path);
+      return await readTranscripts(path, options);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UserError(`Cannot read transcripts at '${target}': ${code ?? (error as Error).message}.`);
@@ -75,7 +76,7 @@ async function readSessions(target: string | undefined, root: string, io: Comman
     return [];
   }
   const sessions: SessionTranscript[] = [];
-  for (const folder of folders) sessions.push(...(await readTranscripts(folder)));
+  for (const folder of folders) sessions.push(...(await readTranscripts(folder, options)));
   return sessions;
 }
 

@@ -1,4 +1,4 @@
-import { symlinkSync } from 'node:fs';
+import { symlinkSync, utimesSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testdir, type TestDir } from '../../../tests/helpers/testdir.js';
@@ -84,6 +84,18 @@ describe('readTranscripts', () => {
     });
     const [session] = await readTranscripts(dir.join('p'));
     expect(session?.subagents.map((a) => a.agentType)).toEqual(['code-reviewer']);
+  });
+});
+
+describe('readTranscripts with modifiedSince', () => {
+  it('skips session files last written before the bound', async () => {
+    const line = (sessionId: string) => JSON.stringify({ type: 'user', sessionId, message: { role: 'user', content: 'x' } });
+    dir = testdir({ 'p/old.jsonl': line('old'), 'p/new.jsonl': line('new') });
+    const october = new Date('2026-10-01T00:00:00Z');
+    utimesSync(dir.join('p/old.jsonl'), october, october);
+    const sessions = await readTranscripts(dir.join('p'), { modifiedSince: new Date('2026-11-01T00:00:00Z') });
+    expect(sessions.map((s) => s.sessionId)).toEqual(['new']);
+    expect((await readTranscripts(dir.join('p'))).map((s) => s.sessionId).sort()).toEqual(['new', 'old']);
   });
 });
 

@@ -6,6 +6,14 @@ import { claudeProjectsDir, projectFolderName, projectFolderPrefix } from './pro
 import { TranscriptSummarizer, type SummarizerOptions } from './transcript-summarizer.js';
 import type { SessionTranscript, TranscriptSummary } from './transcript-summary.js';
 
+export interface ReadOptions extends SummarizerOptions {
+  /**
+   * In a folder, skip session files last written before this time: Claude Code appends to a session's file
+   * as it goes, so an older file holds no activity since then. Saves reading months of history for `--since`.
+   */
+  modifiedSince?: Date;
+}
+
 /**
  * Reads one transcript file line by line (a session of any size stays out of memory) and summarizes it.
  * Throws when the file cannot be opened.
@@ -39,7 +47,7 @@ export async function readSessionTranscript(mainPath: string, options: Summarize
  * path names. Subagent files of the 2.0 layout (`agent-<id>.jsonl` beside the session files, their lines
  * carrying the parent's `sessionId`) are attached to their session. Sessions are sorted by start time.
  */
-export async function readTranscripts(target: string, options: SummarizerOptions = {}): Promise<SessionTranscript[]> {
+export async function readTranscripts(target: string, options: ReadOptions = {}): Promise<SessionTranscript[]> {
   const info = await stat(target);
   if (info.isFile()) {
     if (isAgentFileName(basename(target))) {
@@ -56,6 +64,7 @@ export async function readTranscripts(target: string, options: SummarizerOptions
     if (!entry.isFile() || !entry.name.endsWith('.jsonl')) continue;
     const path = join(target, entry.name);
     try {
+      if (options.modifiedSince && (await stat(path)).mtimeMs < options.modifiedSince.getTime()) continue;
       if (isAgentFileName(entry.name)) {
         const subagent = await readSubagentFile(path, options);
         if (subagent) looseAgents.push(subagent);

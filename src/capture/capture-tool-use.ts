@@ -4,6 +4,7 @@ import { isExcludedPath } from '../privacy/is-excluded-path.js';
 import { sanitizeText } from '../privacy/sanitize-text.js';
 import type { Finder, Store } from '../store/store.js';
 import { estimateTokens } from '../tokens/estimate-tokens.js';
+import { estimateRawTokens } from './estimate-raw-tokens.js';
 import { gitBlobHash } from './git-blob-hash.js';
 import { planCapture, type CapturePlan } from './plan-capture.js';
 import type { Summarize } from './summarize-text.js';
@@ -47,7 +48,7 @@ function absolutePath(path: string, root: string): string {
 
 function sizeOf(text: string, stderr?: string): { bytes: number; tokens: number } {
   const bytes = Buffer.byteLength(text) + (stderr ? Buffer.byteLength(stderr) : 0);
-  return { bytes, tokens: estimateTokens(stderr ? `${text}\n${stderr}` : text) };
+  return { bytes, tokens: estimateRawTokens(stderr ? `${text}\n${stderr}` : text) };
 }
 
 /**

@@ -27,6 +27,15 @@ export interface RunHookInput {
   overrides?: Partial<Omit<HookDeps, 'root' | 'config' | 'paths'>>;
 }
 
+/** Events whose handler never opens the store: no point loading better-sqlite3 for them. */
+const STORELESS_EVENTS = new Set<string>(['PreCompact']);
+
+/** Starts a load early; a failure surfaces where the result is awaited, not as an unhandled rejection. */
+function prefetch<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
 const silent: HookProcessResult = { stdout: '', stderr: '', exitCode: 0 };
 
 function errorText(error: unknown): string {
@@ -51,6 +60,10 @@ export async function runHook(input: RunHookInput): Promise<HookProcessResult> {
   let logFile = fallbackLog(input.env, input.cwd);
   const log = (level: 'error' | 'debug', message: string) => appendHookLog(logFile, formatLogLine(now(), input.event, level, message));
   const debug = isDebug ? (message: string) => log('debug', message) : () => {};
+
+  // The event is known from argv: load its handler (and the store code) while stdin is still arriving.
+  const handlerModule = isHookEventName(input.event) ? prefetch(import('./handlers/index.js').then(({ loadHandler }) => loadHandler(input.event as HookEventName))) : undefined;
+  const storeModule = isHookEventName(input.event) && !STORELESS_EVENTS.has(input.event) ? prefetch(import('../store/sqlite-store.js')) : undefined;
 
   const stdin = await readStdin(input.stdin, { maxBytes: MAX_STDIN_BYTES, timeoutMs: STDIN_TIMEOUT_MS });
   if (stdin.incomplete) {
@@ -92,7 +105,7 @@ export async function runHook(input: RunHookInput): Promise<HookProcessResult> {
       debug,
       store: async () => {
         if (!store) {
-          const { openSqliteStore } = await import('../store/sqlite-store.js');
+          const { openSqliteStore } = await (storeModule ?? import('../store/sqlite-store.js'));
           const opened = openSqliteStore(paths.db, {
             busyTimeoutMs: 5000,
             maxBlobBytes: config.store.maxBlobMegabytes * 1024 * 1024,
@@ -105,9 +118,8 @@ export async function runHook(input: RunHookInput): Promise<HookProcessResult> {
       },
       ...input.overrides,
     };
-    const { handlerLoaders } = await import('./handlers/index.js');
-    const { default: handler } = await handlerLoaders[eventName]();
-    const result = await (handler as (e: typeof event, d: HookDeps) => ReturnType<typeof handler>)(event, deps);
+    const handler = await handlerModule!;
+    const result = await handler(event, deps);
     const output = finalizeOutput(eventName, result);
     debug(`done in ${now() - started} ms, ${output.stdout.length} chars out`);
     return output;

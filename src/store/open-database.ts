@@ -1,4 +1,5 @@
 import { closeSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations } from './migrations/index.js';
@@ -71,6 +72,18 @@ function setAside(file: string, now: number, expectedIno?: number): string | und
   return target;
 }
 
+/**
+ * The compiled addon's path, handed to better-sqlite3 directly: its default lookup loads the
+ * `bindings` package, which probes a dozen paths on every hook start.
+ */
+function nativeBinding(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
+  }
+}
+
 function isCorruptionError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
@@ -103,7 +116,7 @@ function tryOpen(file: string, options: Required<Pick<OpenDatabaseOptions, 'busy
   })();
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { timeout: options.busyTimeoutMs });
+    db = new Database(file, { timeout: options.busyTimeoutMs, nativeBinding: nativeBinding() });
     configure(db, options.busyTimeoutMs);
     const identity = identify(db);
     if (identity === 'foreign') {

@@ -22,3 +22,9 @@ export const handlerLoaders: { [E in HookEventName]: () => Promise<HandlerModule
   StopFailure: () => import('./stop-failure.js'),
   SessionEnd: () => import('./session-end.js'),
 };
+
+/** Loads the handler for an event, typed for the dispatcher (which has already validated the event). */
+export async function loadHandler(event: HookEventName): Promise<(event: HookEventMap[HookEventName], deps: HookDeps) => Promise<HookResult | undefined>> {
+  const module = (await handlerLoaders[event]()) as { default: (event: HookEventMap[HookEventName], deps: HookDeps) => Promise<HookResult | undefined> };
+  return module.default;
+}

@@ -1,6 +1,7 @@
 import { sameText } from '../../capture/capture-tool-use.js';
 import { gitBlobHash } from '../../capture/git-blob-hash.js';
 import { sanitizeText } from '../../privacy/sanitize-text.js';
+import { estimateRawTokens } from '../../capture/estimate-raw-tokens.js';
 import { estimateTokens } from '../../tokens/estimate-tokens.js';
 import type { HookHandler } from './index.js';
 
@@ -20,7 +21,7 @@ const postCompact: HookHandler<'PostCompact'> = async (event, deps) => {
     createdAt: deps.now(),
     contentHash: gitBlobHash(text),
     rawBytes: Buffer.byteLength(text),
-    rawTokens: estimateTokens(text),
+    rawTokens: estimateRawTokens(text),
     summary,
     summaryTokens: estimateTokens(summary),
     original: sameText(summary, text) ? undefined : { text },

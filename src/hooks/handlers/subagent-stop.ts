@@ -1,6 +1,7 @@
 import { sameText, sourcesOfAgent } from '../../capture/capture-tool-use.js';
 import { firstUserPrompt } from '../../capture/transcript-lines.js';
 import { sanitizeText } from '../../privacy/sanitize-text.js';
+import { estimateRawTokens } from '../../capture/estimate-raw-tokens.js';
 import { estimateTokens } from '../../tokens/estimate-tokens.js';
 import type { HookHandler } from './index.js';
 
@@ -36,7 +37,7 @@ const subagentStop: HookHandler<'SubagentStop'> = async (event, deps) => {
     description,
     createdAt: at,
     rawBytes: Buffer.byteLength(report),
-    rawTokens: estimateTokens(report),
+    rawTokens: estimateRawTokens(report),
     summary,
     summaryTokens: estimateTokens(summary),
     original: sameText(summary, report) ? undefined : { text: report },

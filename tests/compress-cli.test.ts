@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.js';
+import { spawn } from 'node:child_process';
+import { CLI, runCli, type CliResult } from './helpers/run-cli.js';
 import { testdir, type TestDir } from './helpers/testdir.js';
 
 describe('ctxkit compress', () => {
@@ -47,6 +48,27 @@ describe('ctxkit compress', () => {
     expect(parsed.tokensAfter).toBeLessThan(parsed.tokensBefore);
   });
 
+  it('--llm prints a verified model summary from the configured endpoint', async () => {
+    const { startMessagesApi } = await import('../scripts/messages-api/server.js');
+    const api = await startMessagesApi({ script: { default: { text: 'FAIL src/store.test.ts: Expected 3, received 4.' } } });
+    try {
+      fixture.write('ctxkit.config.json', JSON.stringify({ llm: { enabled: true } }));
+      // The stand-in runs in this process, so the CLI must be spawned without blocking the event loop.
+      const result = await runCliAsync(['compress', 'build.log', '--llm'], { cwd: dir, env: { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: api.url } });
+      expect(result.stdout).toBe('FAIL src/store.test.ts: Expected 3, received 4.\n');
+      expect(result.stderr).toMatch(/log \(model summary\)/);
+      expect(api.messageRequests()).toHaveLength(1);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('--llm without configuration says what is missing', () => {
+    const result = runCli(['compress', 'build.log', '--llm'], { cwd: dir, env: { ANTHROPIC_API_KEY: '' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--llm needs "llm": \{"enabled": true\}/);
+  });
+
   it.each([
     [['compress'], /Missing <file\|->/],
     [['compress', 'a', '--kind', 'xml'], /Unknown --kind 'xml'/],
@@ -58,3 +80,15 @@ describe('ctxkit compress', () => {
     expect(result.stderr).toMatch(message);
   });
 });
+
+function runCliAsync(args: string[], options: { cwd: string; env: Record<string, string> }): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: { ...process.env, CTXKIT_DEBUG: undefined, ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}

@@ -29,6 +29,7 @@ export default defineCommand({
     budget: { type: 'string', valueName: 'tokens', description: 'Token budget for the reduced text' },
     query: { type: 'string', valueName: 'text', description: 'What the reader looks for (ranks prose, text and grep lines)' },
     json: { type: 'boolean', description: 'Print {text, kind, tokensBefore, tokensAfter, omitted} as JSON' },
+    llm: { type: 'boolean', description: 'Also ask the model for a verified summary (needs llm.enabled and ANTHROPIC_API_KEY)' },
   },
   details: [
     'Prints the reduced text on stdout and the token counts on stderr, so you can see what',
@@ -63,13 +64,30 @@ export default defineCommand({
       ...(query !== undefined ? { query } : {}),
       ...(path !== undefined ? { path: target } : {}),
     });
+    let shown: typeof result & { source?: string; rejectedBecause?: string } = result;
+    if (args.values.llm) {
+      const { loadValidatedConfig, ConfigError } = await import('../config/index.js');
+      const { llmSettings, summarizeWithLlm } = await import('../compress/llm-summary.js');
+      let config;
+      try {
+        config = loadValidatedConfig(io.cwd);
+      } catch (error) {
+        if (error instanceof ConfigError) throw new UserError(error.message);
+        throw error;
+      }
+      const settings = llmSettings(config.llm, io.env);
+      if (!settings) throw new UserError('--llm needs "llm": {"enabled": true} in ctxkit.config.json and ANTHROPIC_API_KEY in the environment.');
+      shown = await summarizeWithLlm(text, { ...settings, extractive: result, ...(query !== undefined ? { query } : {}), ...(budgetTokens !== undefined ? { budgetTokens } : {}) });
+      if (shown.source === 'extractive') io.stderr(`ctxkit compress: kept the extractive result; ${shown.rejectedBecause}.\n`);
+    }
     if (args.values.json) {
-      io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
       return 0;
     }
-    io.stdout(result.text.endsWith('\n') || result.text === '' ? result.text : `${result.text}\n`);
-    const share = result.tokensBefore === 0 ? 100 : Math.round((result.tokensAfter / result.tokensBefore) * 100);
-    io.stderr(`ctxkit compress: ${result.kind}, ${result.tokensBefore} → ${result.tokensAfter} tokens (${share}%)${result.omitted ? `; omitted: ${result.omitted}` : ''}\n`);
+    io.stdout(shown.text.endsWith('\n') || shown.text === '' ? shown.text : `${shown.text}\n`);
+    const share = shown.tokensBefore === 0 ? 100 : Math.round((shown.tokensAfter / shown.tokensBefore) * 100);
+    const via = shown.source === 'llm' ? ' (model summary)' : '';
+    io.stderr(`ctxkit compress: ${shown.kind}${via}, ${shown.tokensBefore} → ${shown.tokensAfter} tokens (${share}%)${shown.omitted ? `; omitted: ${shown.omitted}` : ''}\n`);
     return 0;
   },
 });

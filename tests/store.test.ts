@@ -202,6 +202,25 @@ describe('opening the store', () => {
     expect((await reopened.store.counts()).discoveries).toBe(0);
   });
 
+  it('runs the daily integrity check at most once a day', async () => {
+    dir = testdir();
+    const day = 24 * 60 * 60 * 1000;
+    const { store: s } = open({ check: 'daily', now: () => 1_000 });
+    for (let i = 0; i < 200; i++) await s.record(discovery({ key: `src/f${i}.ts`, summary: `summary ${i} `.repeat(40) }));
+    s.database.pragma('wal_checkpoint(TRUNCATE)');
+    await s.close();
+    store = undefined;
+    const file = dir.join('.ctxkit', 'ctxkit.db');
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, 4096 * 3, 4096 * 6);
+    writeFileSync(file, bytes);
+    const sameDay = open({ check: 'daily', now: () => 1_000 + day / 2 });
+    expect(sameDay.setAside).toBeUndefined();
+    await sameDay.store.close();
+    store = undefined;
+    expect(open({ check: 'daily', now: () => 1_000 + day + 1 }).setAside).toBeDefined();
+  });
+
   it('refuses a store written by a newer ctxkit and leaves it in place', () => {
     dir = testdir();
     const { store: s } = open();

@@ -107,9 +107,11 @@ export async function runHook(input: RunHookInput): Promise<HookProcessResult> {
         if (!store) {
           const { openSqliteStore } = await (storeModule ?? import('../store/sqlite-store.js'));
           const opened = openSqliteStore(paths.db, {
-            busyTimeoutMs: 5000,
+            // Lock waits stay well inside the safety deadline, so a busy store never costs a capture.
+            busyTimeoutMs: 2000,
+            retryForMs: 4000,
             maxBlobBytes: config.store.maxBlobMegabytes * 1024 * 1024,
-            check: eventName === 'SessionStart',
+            check: eventName === 'SessionStart' ? 'daily' : false,
           });
           if (opened.setAside) log('error', `the store was unreadable; moved to ${opened.setAside} and started a new one`);
           store = opened.store;

@@ -8,8 +8,11 @@ import { APPLICATION_ID, DbFromFutureError, runMigrations } from './run-migratio
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
 export interface OpenDatabaseOptions {
-  /** Run `PRAGMA quick_check` (O(size): on SessionStart and in CLI commands, not on every hook). */
-  check?: boolean;
+  /**
+   * Run `PRAGMA quick_check`, which reads the whole file: `true` always, `'daily'` at most once a day
+   * (remembered in the store; SessionStart uses this), otherwise never.
+   */
+  check?: boolean | 'daily';
   /** How long SQLite waits for a lock before SQLITE_BUSY. */
   busyTimeoutMs?: number;
   /** For the set-aside file name. */
@@ -104,6 +107,17 @@ function identify(db: Database.Database): 'ours' | 'new' | 'foreign' {
   return tables.n === 0 ? 'new' : 'foreign';
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function isCheckDue(db: Database.Database, now: number): boolean {
+  try {
+    const last = db.prepare("SELECT value FROM state WHERE key = 'integrity:checked-at'").pluck().get() as string | undefined;
+    return last === undefined || now - Number(last) >= DAY_MS;
+  } catch {
+    return true;
+  }
+}
+
 function tryOpen(file: string, options: Required<Pick<OpenDatabaseOptions, 'busyTimeoutMs'>> & OpenDatabaseOptions): { db: Database.Database } | Unusable {
   const bad = inspectHeader(file);
   if (bad) return bad;
@@ -123,7 +137,9 @@ function tryOpen(file: string, options: Required<Pick<OpenDatabaseOptions, 'busy
       db.close();
       return { reason: 'a SQLite database that is not a ctxkit store', ino };
     }
-    if (options.check) {
+    const now = (options.now ?? Date.now)();
+    const checked = Boolean(options.check) && (options.check === true || identity === 'new' || isCheckDue(db, now));
+    if (checked) {
       const result = db.pragma('quick_check', { simple: true });
       if (result !== 'ok') {
         db.close();
@@ -131,6 +147,7 @@ function tryOpen(file: string, options: Required<Pick<OpenDatabaseOptions, 'busy
       }
     }
     runMigrations(db, migrations, { file });
+    if (checked && options.check === 'daily') db.prepare("INSERT INTO state (key, value) VALUES ('integrity:checked-at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(now));
     return { db };
   } catch (error) {
     db?.close();

@@ -24,6 +24,8 @@ import { withWriteTransaction } from './write-transaction.js';
 export interface SqliteStoreOptions extends OpenDatabaseOptions {
   /** Cap on kept originals (`store.maxBlobMegabytes`); the oldest are evicted first. */
   maxBlobBytes?: number;
+  /** How long a write keeps retrying a busy lock (default 10 s). */
+  retryForMs?: number;
 }
 
 interface DiscoveryRow {
@@ -83,10 +85,12 @@ export function toSearchQuery(text: string): string | undefined {
 export class SqliteStore implements Store {
   readonly #db: Database;
   readonly #maxBlobBytes: number;
+  readonly #retryForMs: number | undefined;
 
-  constructor(db: Database, options: { maxBlobBytes?: number } = {}) {
+  constructor(db: Database, options: { maxBlobBytes?: number; retryForMs?: number } = {}) {
     this.#db = db;
     this.#maxBlobBytes = options.maxBlobBytes ?? 256 * 1024 * 1024;
+    this.#retryForMs = options.retryForMs;
   }
 
   /** The underlying connection, for tests and benchmarks. */
@@ -95,7 +99,7 @@ export class SqliteStore implements Store {
   }
 
   #write<T>(fn: () => T): T {
-    return withWriteTransaction(this.#db, fn);
+    return withWriteTransaction(this.#db, fn, { retryForMs: this.#retryForMs });
   }
 
   #ensureSession(sessionId: string, at: number): void {
@@ -597,5 +601,5 @@ function toLease(row: LeaseRowShape): Lease {
 /** Opens the SQLite store at `file` (see openDatabase for corruption handling and migrations). */
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): { store: SqliteStore; setAside?: string } {
   const { db, setAside } = openDatabase(file, options);
-  return { store: new SqliteStore(db, { maxBlobBytes: options.maxBlobBytes }), setAside };
+  return { store: new SqliteStore(db, { maxBlobBytes: options.maxBlobBytes, retryForMs: options.retryForMs }), setAside };
 }

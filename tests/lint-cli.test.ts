@@ -78,6 +78,17 @@ describe('ctxkit lint (built CLI)', () => {
     expect(sarif.runs[0].tool.driver.rules.some((rule: { id: string }) => rule.id === 'command-max-lines')).toBe(true);
   });
 
+  it('reports generated files that are stale against their templates (work tree only)', () => {
+    dir = testdir({ 'templates/commands/deploy.md': command('# Deploy\n\nShip it.\n') });
+    expect(runCli(['generate'], { cwd: dir.path }).code).toBe(0);
+    expect(runCli(['lint'], { cwd: dir.path }).code).toBe(0);
+    dir.write('templates/commands/deploy.md', command('# Deploy\n\nShip it carefully.\n'));
+    const stale = runCli(['lint'], { cwd: dir.path });
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain('.claude/commands/deploy.md:4:1');
+    expect(stale.stdout).toContain('Unexpected stale generated file');
+  });
+
   it('honours disable comments', () => {
     dir = testdir({ '.claude/commands/deploy.md': command(`<!-- ctxkit-lint-disable command-max-lines -->\n${lines(200)}`) });
     expect(runCli(['lint'], { cwd: dir.path }).code).toBe(0);

@@ -68,6 +68,7 @@ export default defineCommand({
     }
 
     io.stdout(await formatReport(format, report, io.isTTY && !io.env.NO_COLOR));
+    for (const notice of report.notices ?? []) io.stderr(`ctxkit lint: ${notice}\n`);
     const tooManyWarnings = report.maxWarnings !== undefined && report.warningCount > report.maxWarnings;
     return report.errorCount > 0 || tooManyWarnings ? ExitCode.findings : ExitCode.ok;
   },

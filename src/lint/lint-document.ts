@@ -8,6 +8,7 @@ export interface LintDocumentOptions {
   severities?: Readonly<Record<string, Severity>>;
   budget: FileBudget;
   exists: (path: string) => boolean;
+  generatedStatus?: (path: string) => string | undefined;
 }
 
 /** The severity a rule runs at, or undefined when it is off. */
@@ -33,7 +34,7 @@ export function lintDocument(doc: LintDocument, options: LintDocumentOptions): F
       findings.push({ file: doc.path, line: found.line, column: found.column ?? 1, ruleId: rule.id, severity, message: found.message });
     };
     try {
-      rule.check(doc, { budget: options.budget, exists: options.exists, report });
+      rule.check(doc, { budget: options.budget, exists: options.exists, generatedStatus: options.generatedStatus, report });
     } catch (error) {
       findings.push({
         file: doc.path,

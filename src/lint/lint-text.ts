@@ -15,6 +15,8 @@ export interface LintTextInput {
   severities?: CtxkitConfig['lint']['rules'];
   /** Which root-relative paths exist (default: none). */
   exists?: (path: string) => boolean;
+  /** What `ctxkit generate --check` reports per path (default: nothing known). */
+  generatedStatus?: (path: string) => string | undefined;
 }
 
 /** Lints one file's text without touching the file system: the library entry point, and how rules are tested. */
@@ -26,5 +28,6 @@ export function lintText(input: LintTextInput): Finding[] {
     severities: input.severities,
     budget: createBudgetResolver(budgets)(doc.path, doc.kind),
     exists: input.exists ?? (() => false),
+    generatedStatus: input.generatedStatus,
   });
 }

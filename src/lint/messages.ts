@@ -38,7 +38,10 @@ export const messages = {
     `Unexpected hand edits in a generated file (its content no longer matches the header's hash), expected edits in ${from} followed by ctxkit generate.`,
   templateMissing: (from: string) =>
     `Unexpected generated file whose template ${from} does not exist, expected the template (or delete this file).`,
-  generatedStale: (detail: string) => `Unexpected stale generated file, expected the output of ctxkit generate: ${detail}`,
+  generatedStale: () =>
+    `Unexpected stale generated file (its template or an included partial changed since it was generated), expected the current output: run ctxkit generate.`,
+  notGenerated: () =>
+    `Unexpected hand-written file where a template's output belongs, expected the generated file: rename one of them, or delete this file and run ctxkit generate.`,
   unreadable: (reason: string) => `Unexpected unreadable file (${reason}), expected a readable text file.`,
   invalidUtf8: (lines: readonly number[]) =>
     `Unexpected bytes that are not UTF-8 on ${lines.length === 1 ? 'line' : `${lines.length} lines:`} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}, expected UTF-8 text (they read as U+FFFD).`,

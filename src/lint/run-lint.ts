@@ -36,13 +36,28 @@ export class MissingPathError extends Error {
 export async function runLint(options: RunLintOptions): Promise<LintReport> {
   const { root, config } = options;
   const rules = options.rules ?? allRules;
+  const notices: string[] = [];
   const source = options.staged ? await readStagedDocuments(root, config) : readDiskDocuments(options);
+  // The work tree can be compared with its templates; the index cannot (the hook runs generate --check for that).
+  if (!options.staged && rules.some((rule) => rule.id === 'stale-generated' && effectiveSeverity(rule, config.lint.rules))) {
+    try {
+      source.generatedStatus = await readGeneratedStatus(root, config);
+    } catch (error) {
+      notices.push(`Could not compare generated files with their templates (${(error as Error).message}); run ctxkit generate --check for details.`);
+    }
+  }
   const budgetFor = createBudgetResolver(config.budgets);
   const files = source.documents
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((doc) => ({
       path: doc.path,
-      findings: lintDocument(doc, { rules, severities: config.lint.rules, budget: budgetFor(doc.path, doc.kind), exists: source.exists }),
+      findings: lintDocument(doc, {
+        rules,
+        severities: config.lint.rules,
+        budget: budgetFor(doc.path, doc.kind),
+        exists: source.exists,
+        generatedStatus: source.generatedStatus,
+      }),
     }));
   let errorCount = 0;
   let warningCount = 0;
@@ -57,12 +72,14 @@ export async function runLint(options: RunLintOptions): Promise<LintReport> {
     errorCount,
     warningCount,
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+    ...(notices.length > 0 ? { notices } : {}),
   };
 }
 
 interface DocumentSource {
   documents: LintDocument[];
   exists: (path: string) => boolean;
+  generatedStatus?: (path: string) => string | undefined;
 }
 
 function readDiskDocuments(options: RunLintOptions): DocumentSource {
@@ -138,4 +155,16 @@ async function readStagedDocuments(root: string, config: CtxkitConfig): Promise<
     for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) present.add(path.slice(0, slash));
   }
   return { documents, exists: (path) => present.has(path.replace(/\/+$/, '')) };
+}
+
+/**
+ * Asks the generator which outputs are stale, when the project has templates. Loaded lazily: the
+ * generator's markdown stack is only paid for by projects that generate. A template that does not
+ * compile is left to `ctxkit generate` to report.
+ */
+async function readGeneratedStatus(root: string, config: CtxkitConfig): Promise<((path: string) => string | undefined) | undefined> {
+  if (!existsSync(isAbsolute(config.templates) ? config.templates : join(root, config.templates))) return undefined;
+  const { checkGenerated } = await import('../generator/check-generated.js');
+  const statuses = new Map(checkGenerated(root, config).map((check) => [check.path, check.status as string]));
+  return (path) => statuses.get(path);
 }

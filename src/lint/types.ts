@@ -53,6 +53,11 @@ export interface LintContext {
   budget: FileBudget;
   /** True when a root-relative path (file or folder) exists in what is being linted (disk or the git index). */
   exists: (path: string) => boolean;
+  /**
+   * What `ctxkit generate --check` says about a root-relative path (`stale`, `not-generated`, ...), when
+   * the run compared the outputs with the templates; undefined otherwise.
+   */
+  generatedStatus?: (path: string) => string | undefined;
   report: (report: RuleReport) => void;
 }
 
@@ -88,4 +93,6 @@ export interface LintReport {
   warningCount: number;
   /** `lint.maxWarnings` or `--max-warnings`, when set. */
   maxWarnings?: number;
+  /** Things the run could not check, for people (the CLI prints them on stderr). */
+  notices?: string[];
 }

@@ -23,6 +23,20 @@ describe('stale-generated', () => {
     ]);
   });
 
+  it('reports what generate --check found, when the run compared outputs with templates', () => {
+    const lint = (text: string, status: string) =>
+      lintText({ path: '.claude/commands/deploy.md', text, rules: [rule], exists: () => true, generatedStatus: (p) => (p === '.claude/commands/deploy.md' ? status : undefined) }).map(
+        (f) => `${f.line}:${f.column} ${f.message}`,
+      );
+    expect(lint(generated, 'stale')).toEqual([
+      '4:1 Unexpected stale generated file (its template or an included partial changed since it was generated), expected the current output: run ctxkit generate.',
+    ]);
+    expect(lint(`${frontmatter}${body}`, 'not-generated')).toEqual([
+      "1:1 Unexpected hand-written file where a template's output belongs, expected the generated file: rename one of them, or delete this file and run ctxkit generate.",
+    ]);
+    expect(lint(generated, 'ok')).toEqual([]);
+  });
+
   it('reports a missing template', () => {
     expect(run(generated, [])).toEqual([
       '4:1 Unexpected generated file whose template templates/commands/deploy.md does not exist, expected the template (or delete this file).',

@@ -11,6 +11,8 @@ const rule: LintRule = {
   defaultSeverity: 'error',
   docs: 'docs/rules/stale-generated.md',
   check(doc, context) {
+    const status = context.generatedStatus?.(doc.path);
+    if (status === 'not-generated') context.report({ line: 1, message: messages.notGenerated() });
     if (!doc.text.includes(HEADER_PREFIX)) return;
     const header = parseGeneratedHeader(doc.text);
     if (!header) return;
@@ -18,6 +20,7 @@ const rule: LintRule = {
     const template = header.from.replace(/%20/g, ' ');
     if (isHandEdited(doc.text)) context.report({ line, message: messages.handEdited(template) });
     if (!context.exists(template)) context.report({ line, message: messages.templateMissing(template) });
+    else if (status === 'stale') context.report({ line, message: messages.generatedStale() });
   },
 };
 

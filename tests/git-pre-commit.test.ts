@@ -152,6 +152,21 @@ describe('git pre-commit hook (real repositories)', () => {
     expect(statSync(dir.join('.git/hooks/pre-commit')).mode & 0o777).toBe(0o644);
   });
 
+  it('runs ctxkit generate --check when templates are staged', async () => {
+    dir = initRepo({ 'templates/commands/deploy.md': '---\ndescription: Deploy\n---\n# Deploy\n\nShip it.\n' });
+    expect(spawnSync(process.execPath, [CLI, 'generate'], { cwd: dir.path }).status).toBe(0);
+    git(dir.path, ['add', '.']);
+    expect(git(dir.path, ['commit', '-q', '-m', 'initial']).code).toBe(0);
+    await installPreCommit({ cwd: dir.path, command, env: gitEnv });
+    const refused = commitFile(dir, 'templates/commands/deploy.md', '---\ndescription: Deploy\n---\n# Deploy\n\nShip it now.\n');
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain('stale');
+    expect(refused.output).toContain('ctxkit: commit refused');
+    expect(spawnSync(process.execPath, [CLI, 'generate'], { cwd: dir.path }).status).toBe(0);
+    git(dir.path, ['add', '.']);
+    expect(git(dir.path, ['commit', '-q', '-m', 'regenerated']).code).toBe(0);
+  });
+
   it('returns skipped without a repository or without git', async () => {
     dir = testdir({ 'README.md': 'x\n' });
     const outside = await installPreCommit({ cwd: dir.path, command, env: { ...gitEnv, GIT_CEILING_DIRECTORIES: dir.path } });

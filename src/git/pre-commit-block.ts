@@ -33,11 +33,12 @@ export function renderHookBody(options: HookBlockOptions): string[] {
   const files = options.command.filter((word) => word.startsWith('/'));
   const refused = `echo "ctxkit: commit refused; fix the findings above, or skip once with ${SKIP_VARIABLE}=1 git commit ..." >&2; exit 1;`;
   const checks = [
-    `  if git diff --cached --name-only -- ${shellQuote(`${options.templatesDir.replace(/\/+$/, '')}/`)} | grep -q .; then`,
-    `    ${run} generate --check || { ${refused} }`,
-    '  fi',
-    `  ${run} lint --staged || { ${refused} }`,
+    `if git diff --cached --name-only -- ${shellQuote(`${options.templatesDir.replace(/\/+$/, '')}/`)} | grep -q .; then`,
+    `  ${run} generate --check || { ${refused} }`,
+    'fi',
+    `${run} lint --staged || { ${refused} }`,
   ];
+  const indent = (depth: number) => (line: string) => `${'  '.repeat(depth)}${line}`;
   const lines = [
     '# Added by ctxkit install --git-hook; ctxkit uninstall --git-hook removes this block.',
     `if [ "\${${SKIP_VARIABLE}:-}" != "1" ]; then`,
@@ -45,9 +46,10 @@ export function renderHookBody(options: HookBlockOptions): string[] {
   if (files.length > 0) {
     // A moved or uninstalled ctxkit must not block every commit: warn and let the commit through.
     const test = files.map((file) => `[ -e ${shellQuote(file)} ]`).join(' && ');
-    lines.push(`if ${test}; then`, ...checks.map((line) => `  ${line}`), 'else', `  echo "ctxkit: ${files.join(' ')} not found; skipping ctxkit checks (run ctxkit install --git-hook again)." >&2`, 'fi');
+    const missing = `echo "ctxkit: ${files.join(' ')} not found; skipping ctxkit checks (run ctxkit install --git-hook again)." >&2`;
+    lines.push(...[`if ${test}; then`, ...checks.map(indent(1)), 'else', indent(1)(missing), 'fi'].map(indent(1)));
   } else {
-    lines.push(...checks.map((line) => line.slice(2)));
+    lines.push(...checks.map(indent(1)));
   }
   lines.push('fi');
   return lines;

@@ -1,6 +1,7 @@
 import { isShellCommandAllowed, parseAllowedTools, suggestAllowedTool } from '../claude/shell-commands.js';
 import type { Diagnostic, SourceLine } from './compile-types.js';
-import { AGENT_FIELDS, AGENT_NAME, COMMAND_FIELDS, GENERATOR_DIRECTIVES } from './frontmatter-fields.js';
+import { AGENT_KEYS, AGENT_NAME, COMMAND_KEYS } from '../claude/frontmatter-keys.js';
+import { GENERATOR_DIRECTIVES } from './generator-directives.js';
 import { messages } from './messages.js';
 
 export interface FrontmatterInput {
@@ -71,7 +72,7 @@ export function prepareFrontmatter(input: FrontmatterInput): PreparedFrontmatter
     return block ? lineOf(block.start) : 1;
   };
 
-  const known: readonly string[] = input.kind === 'agent' ? AGENT_FIELDS : COMMAND_FIELDS;
+  const known = Object.keys(input.kind === 'agent' ? AGENT_KEYS : COMMAND_KEYS);
   for (const key of Object.keys(input.data)) {
     if (key !== 'ctxkit' && !known.includes(key)) report(blockLine(key), 'warning', messages.unknownFrontmatterKey(key, input.kind, known));
   }

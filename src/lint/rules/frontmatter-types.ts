@@ -1,4 +1,4 @@
-import { AGENT_KEYS, COMMAND_KEYS, TYPE_NAMES, describeValue, hasValueType } from '../frontmatter-keys.js';
+import { AGENT_KEYS, COMMAND_KEYS, TYPE_NAMES, describeValue, hasValueType } from '../../claude/frontmatter-keys.js';
 import { messages } from '../messages.js';
 import type { LintDocument, LintRule } from '../types.js';
 

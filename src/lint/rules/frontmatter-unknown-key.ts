@@ -1,4 +1,4 @@
-import { AGENT_KEYS, COMMAND_KEYS } from '../frontmatter-keys.js';
+import { AGENT_KEYS, COMMAND_KEYS } from '../../claude/frontmatter-keys.js';
 import { messages } from '../messages.js';
 import type { LintRule } from '../types.js';
 import { findKeyLine } from './frontmatter-types.js';

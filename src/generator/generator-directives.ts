@@ -1,0 +1,2 @@
+/** Keys under the `ctxkit:` frontmatter key: instructions to the generator, never written to the output. */
+export const GENERATOR_DIRECTIVES = ['allowShell'] as const;

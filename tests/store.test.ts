@@ -100,18 +100,75 @@ describe('SqliteStore', () => {
     expect(await s.agentStopped({ sessionId: 's1', agentId: 'a1', at: 9, transcriptPath: '/t.jsonl' })).toMatchObject({ stoppedAt: 9, transcriptPath: '/t.jsonl', agentType: 'Explore' });
   });
 
-  it('grants leases up to the limits and expires old ones', async () => {
+  it('loads, decides and saves the pool in one transaction, releasing leases the decision dropped', async () => {
     dir = testdir();
     const { store: s } = open();
-    const request = { sessionId: 's1', now: 0, ttlMs: 1000, maxActive: 2, maxPerSession: 5 };
-    expect((await s.acquireLease({ ...request, holder: 'a' })).granted).toBe(true);
-    expect((await s.acquireLease({ ...request, holder: 'a' })).granted).toBe(true);
-    expect((await s.acquireLease({ ...request, holder: 'b' })).granted).toBe(true);
-    expect(await s.acquireLease({ ...request, holder: 'c' })).toMatchObject({ granted: false, reason: 'max-active', active: 2 });
-    expect(await s.releaseLease({ holder: 'a', now: 10 })).toBe(1);
-    expect((await s.acquireLease({ ...request, holder: 'c', now: 20 })).granted).toBe(true);
-    expect((await s.acquireLease({ ...request, holder: 'd', now: 2000 })).granted).toBe(true);
-    expect((await s.activeLeases(2000)).map((l) => l.holder)).toEqual(['d']);
+    const lease = (id: string, at: number) => ({ id, sessionId: 's1', agentType: 'Explore', startedAt: at, lastSeenAt: at });
+    const granted = await s.updatePool({ now: 10, leaseMs: 1000, sessionIds: ['s1'] }, (state) => {
+      expect(state).toEqual({ leases: [], sessions: {} });
+      return {
+        state: { leases: [lease('toolu_a', 10), lease('toolu_b', 10)], sessions: { s1: { started: 2, tokensUsed: 40 } }, rateLimit: { at: 5, kind: 'rate_limit', loweredTo: 1 } },
+        value: 'granted',
+        usage: [{ sessionId: 's1', kind: 'pool', tokens: 0, ref: '{"event":"lease"}', at: 10 }],
+      };
+    });
+    expect(granted).toBe('granted');
+    expect(await s.readPool({ sessionIds: ['s1', 'other'] })).toEqual({
+      leases: [lease('toolu_a', 10), lease('toolu_b', 10)],
+      sessions: { s1: { started: 2, tokensUsed: 40 } },
+      rateLimit: { at: 5, kind: 'rate_limit', loweredTo: 1 },
+    });
+    await s.updatePool({ now: 20, leaseMs: 1000, sessionIds: [] }, (state) => ({
+      state: { ...state, leases: [{ ...state.leases[1], agentId: 'agent-b', lastSeenAt: 20 }], rateLimit: undefined },
+      value: undefined,
+    }));
+    const after = await s.readPool({ sessionIds: ['s1'] });
+    expect(after.leases).toEqual([{ ...lease('toolu_b', 10), agentId: 'agent-b', lastSeenAt: 20 }]);
+    expect(after.rateLimit).toBeUndefined();
+    expect(after.sessions.s1).toEqual({ started: 2, tokensUsed: 40 });
+    const rows = s.database.prepare('SELECT holder, released_at, expires_at FROM leases ORDER BY holder').all();
+    expect(rows).toEqual([
+      { holder: 'toolu_a', released_at: 20, expires_at: 1010 },
+      { holder: 'toolu_b', released_at: null, expires_at: 1020 },
+    ]);
+    expect(await s.listUsage({ sessionId: 's1' })).toEqual([{ sessionId: 's1', kind: 'pool', tokens: 0, ref: '{"event":"lease"}', at: 10 }]);
+  });
+
+  it('rolls the pool back when the decision throws', async () => {
+    dir = testdir();
+    const { store: s } = open();
+    await expect(
+      s.updatePool({ now: 1, leaseMs: 1000, sessionIds: ['s1'] }, () => {
+        throw new Error('decision failed');
+      }),
+    ).rejects.toThrow('decision failed');
+    await s
+      .updatePool({ now: 1, leaseMs: 1000, sessionIds: ['s1'] }, (state) => ({
+        state: { ...state, leases: [{ id: 't', sessionId: 's1', startedAt: 1, lastSeenAt: 1 }] },
+        value: undefined,
+        usage: [{ sessionId: 's1', kind: 'pool', tokens: 0, at: 1 }],
+      }))
+      .then(() =>
+        s.updatePool({ now: 2, leaseMs: 1000, sessionIds: ['s1'] }, (state) => {
+          state.leases.length = 0;
+          throw new Error('late failure');
+        }),
+      )
+      .catch(() => undefined);
+    expect((await s.readPool({ sessionIds: [] })).leases.map((l) => l.id)).toEqual(['t']);
+  });
+
+  it('lists usage rows in time order, by session and since a time', async () => {
+    dir = testdir();
+    const { store: s } = open();
+    await s.addUsage([
+      { sessionId: 's2', kind: 'injection', tokens: 7, ref: '{"tokens":7}', at: 30 },
+      { sessionId: 's1', agentId: 'a1', kind: 'pool', tokens: 0, at: 10 },
+      { sessionId: 's1', kind: 'inflight', tokens: 90, ref: '{}', at: 20 },
+    ]);
+    expect((await s.listUsage({})).map((row) => row.at)).toEqual([10, 20, 30]);
+    expect(await s.listUsage({ sessionId: 's1', since: 15 })).toEqual([{ sessionId: 's1', kind: 'inflight', tokens: 90, ref: '{}', at: 20 }]);
+    expect((await s.listUsage({ sessionId: 's1' }))[0]).toEqual({ sessionId: 's1', agentId: 'a1', kind: 'pool', tokens: 0, at: 10 });
   });
 
   it('sums usage and keeps state', async () => {

@@ -30,6 +30,10 @@ describe('ctxkit hook plan', () => {
     const post = new RegExp(CTXKIT_HOOK_PLAN.find((spec) => spec.event === 'PostToolUse')!.matcher!);
     expect(['Read', 'Edit', 'mcp__memory__search'].every((tool) => post.test(tool))).toBe(true);
     expect(['ReadX', 'TodoWrite', 'LS'].some((tool) => post.test(tool))).toBe(false);
+    // A non-zero Bash exit and a failed Agent call arrive as PostToolUseFailure, never as PostToolUse.
+    const failure = new RegExp(CTXKIT_HOOK_PLAN.find((spec) => spec.event === 'PostToolUseFailure')!.matcher!);
+    expect(['Bash', 'Agent', 'Task', 'Read', 'mcp__memory__search'].every((tool) => failure.test(tool))).toBe(true);
+    expect(failure.test('TodoWrite')).toBe(false);
   });
 
   it('uses an absolute node when asked', () => {

@@ -31,6 +31,12 @@ export const CTXKIT_HOOK_PLAN: readonly CtxkitHookSpec[] = [
     matcher: '^(Read|Grep|Glob|Bash|WebFetch|WebSearch|Agent|Task|Edit|Write|MultiEdit|NotebookEdit|mcp__.*)$',
     timeout: 30,
   },
+  // A failed call (a non-zero Bash exit, a failed Agent call) fires this instead of PostToolUse.
+  {
+    event: 'PostToolUseFailure',
+    matcher: '^(Read|Grep|Glob|Bash|WebFetch|WebSearch|Agent|Task|Edit|Write|MultiEdit|NotebookEdit|mcp__.*)$',
+    timeout: 10,
+  },
   { event: 'PostToolBatch', timeout: 10 },
   { event: 'SubagentStart', timeout: 10 },
   { event: 'SubagentStop', timeout: 15 },

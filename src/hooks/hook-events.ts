@@ -12,6 +12,7 @@ export const hookEventFields = {
   UserPromptSubmit: { ...common, prompt: 'string' },
   PreToolUse: { ...common, tool_name: 'string', tool_input: 'object', tool_use_id: 'string' },
   PostToolUse: { ...common, tool_name: 'string', tool_input: 'object', tool_use_id: 'string', tool_response: 'present' },
+  PostToolUseFailure: { ...common, tool_name: 'string', tool_input: 'object', tool_use_id: 'string', error: 'string' },
   PostToolBatch: { ...common, tool_calls: 'array' },
   SubagentStart: { ...common, agent_id: 'string', agent_type: 'string' },
   SubagentStop: { ...common, agent_id: 'string', agent_type: 'string' },
@@ -67,6 +68,13 @@ export interface PostToolUseEvent extends HookEventBase, ToolCall {
   tool_response: unknown;
   duration_ms?: number;
 }
+/** A tool call that failed; for Bash a non-zero exit, with `error: "Exit code N\n<stderr>"`. */
+export interface PostToolUseFailureEvent extends HookEventBase, ToolCall {
+  hook_event_name: 'PostToolUseFailure';
+  error: string;
+  is_interrupt?: boolean;
+  duration_ms?: number;
+}
 export interface PostToolBatchEvent extends HookEventBase {
   hook_event_name: 'PostToolBatch';
   tool_calls: ToolCall[];
@@ -115,6 +123,7 @@ export interface HookEventMap {
   UserPromptSubmit: UserPromptSubmitEvent;
   PreToolUse: PreToolUseEvent;
   PostToolUse: PostToolUseEvent;
+  PostToolUseFailure: PostToolUseFailureEvent;
   PostToolBatch: PostToolBatchEvent;
   SubagentStart: SubagentStartEvent;
   SubagentStop: SubagentStopEvent;

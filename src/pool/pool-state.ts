@@ -26,6 +26,24 @@ export interface PoolSession {
   started: number;
   /** Tokens the session has used so far (from its transcript), for pool.sessionTokenBudget. */
   tokensUsed: number;
+  /** How far the session's transcripts have been read for `tokensUsed` (only kept while a budget is set). */
+  usage?: SessionUsageCursor;
+}
+
+/**
+ * A running token count over a session's transcript, read a slice at a time: `tokensUsed` is
+ * `mainTokens + subagentTokens`.
+ */
+export interface SessionUsageCursor {
+  /** Bytes of the session's own transcript read so far (always up to a complete line). */
+  offset: number;
+  /** Tokens of the session's own API responses up to `offset`, each response counted once. */
+  mainTokens: number;
+  /** Tokens of the session's finished subagents (added from their transcripts at SubagentStop). */
+  subagentTokens: number;
+  /** The last response counted: its further lines (same message.id) may raise its figures but not count again. */
+  lastMessageId?: string;
+  lastMessageTokens?: number;
 }
 
 /** A rate-limit or overload failure lowered the concurrent limit. */

@@ -51,13 +51,20 @@ export interface LlmSummaryRecord {
   at?: Instant;
 }
 
-/** The subagent pool took, denied or released a lease. */
+/**
+ * The subagent pool took, denied or released a lease, or lowered its limit after a rate limit.
+ * `reason`: the denial code (`busy`, `session-limit`, `session-budget`), why a lease ended (`expired`,
+ * `session-ended`, `call-failed`) or the API error that lowered the limit.
+ */
 export interface PoolRecord {
   kind: 'pool';
   sessionId: string;
-  event: 'lease' | 'deny' | 'release';
+  event: 'lease' | 'deny' | 'release' | 'lowered';
   at?: Instant;
   reason?: string;
+  agentType?: string;
+  /** A denial: tokens of the reason text the model read instead of the subagent's report (ctxkit's cost). */
+  tokens?: number;
 }
 
 /**

@@ -15,7 +15,7 @@ export interface UsageRow {
 
 /**
  * Turns an accounting record into a `usage` row: `kind` is the record's kind, `tokens` its signed effect
- * (saved for guard/inflight/rediscovery, spent for injection/llm-summary, 0 for pool) so the store's
+ * (saved for guard/inflight/rediscovery, spent for injection/llm-summary and pool denial texts, else 0) so the store's
  * per-kind totals stay meaningful, and `ref` holds the remaining fields as JSON.
  */
 export function recordToUsageRow(record: AccountingRecord, at: number, agentId?: string): UsageRow {
@@ -60,8 +60,9 @@ export function usageRowToRecord(row: UsageRow): AccountingRecord | undefined {
       return { kind: 'llm-summary', ...base, inputTokens: num('inputTokens') ?? row.tokens, outputTokens: num('outputTokens') ?? 0 };
     case 'pool': {
       const event = str('event');
-      if (event !== 'lease' && event !== 'deny' && event !== 'release') return undefined;
-      return { kind: 'pool', ...base, event, ...opt('reason', str('reason')) };
+      if (event !== 'lease' && event !== 'deny' && event !== 'release' && event !== 'lowered') return undefined;
+      const tokens = num('tokens');
+      return { kind: 'pool', ...base, event, ...opt('reason', str('reason')), ...opt('agentType', str('agentType')), ...(tokens !== undefined ? { tokens } : {}) };
     }
     case 'rediscovery-replaced':
       return { kind: 'rediscovery-replaced', ...base, tokensAvoided: num('tokensAvoided') ?? row.tokens, ...opt('key', str('key')) };
@@ -80,7 +81,7 @@ function effectTokens(record: AccountingRecord): number {
     case 'llm-summary':
       return record.inputTokens + record.outputTokens;
     case 'pool':
-      return 0;
+      return record.tokens ?? 0;
     case 'rediscovery-replaced':
       return record.tokensAvoided;
   }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { globToRegExp } from '../glob/glob-to-regexp.js';
+import type { PoolLease, PoolSession, PoolState, RateLimitState, SessionUsageCursor } from '../pool/pool-state.js';
 import { openDatabase, type OpenDatabaseOptions } from './open-database.js';
 import type {
   AgentRecord,
@@ -10,10 +11,8 @@ import type {
   ForgetResult,
   ForgetScope,
   HandoffInput,
-  Lease,
-  LeaseRequest,
-  LeaseResult,
   OriginalText,
+  PoolUpdate,
   SessionStart,
   Store,
   StoreCounts,
@@ -455,47 +454,77 @@ export class SqliteStore implements Store {
     return this.#agent(agentId);
   }
 
-  async acquireLease(request: LeaseRequest): Promise<LeaseResult> {
+  #loadPool(sessionIds: string[]): PoolState {
+    const db = this.#db;
+    const rows = db.prepare('SELECT * FROM leases WHERE released_at IS NULL ORDER BY acquired_at, id').all() as LeaseRow[];
+    const state: PoolState = { leases: rows.map(toPoolLease), sessions: {} };
+    const session = db.prepare('SELECT * FROM pool_sessions WHERE session_id = ?');
+    for (const id of new Set(sessionIds)) {
+      const row = session.get(id) as PoolSessionRow | undefined;
+      if (row) state.sessions[id] = toPoolSession(row);
+    }
+    const rateLimit = db.prepare('SELECT value FROM state WHERE key = ?').pluck().get(RATE_LIMIT_KEY) as string | undefined;
+    if (rateLimit !== undefined) {
+      try {
+        state.rateLimit = JSON.parse(rateLimit) as RateLimitState;
+      } catch {
+        /* an unreadable rate-limit record is no rate limit */
+      }
+    }
+    return state;
+  }
+
+  #savePool(before: PoolState, after: PoolState, now: number, leaseMs: number): void {
+    const db = this.#db;
+    const kept = new Map(after.leases.map((lease) => [lease.id, lease]));
+    const release = db.prepare('UPDATE leases SET released_at = ? WHERE holder = ? AND released_at IS NULL');
+    for (const lease of before.leases) if (!kept.has(lease.id)) release.run(now, lease.id);
+    const previous = new Map(before.leases.map((lease) => [lease.id, lease]));
+    const insert = db.prepare('INSERT INTO leases (holder, session_id, agent_id, agent_type, acquired_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const update = db.prepare('UPDATE leases SET agent_id = ?, agent_type = ?, last_seen_at = ?, expires_at = ? WHERE holder = ? AND released_at IS NULL');
+    for (const lease of after.leases) {
+      const old = previous.get(lease.id);
+      if (!old) insert.run(lease.id, lease.sessionId, lease.agentId ?? null, lease.agentType ?? null, lease.startedAt, lease.lastSeenAt, lease.lastSeenAt + leaseMs);
+      else if (old.agentId !== lease.agentId || old.agentType !== lease.agentType || old.lastSeenAt !== lease.lastSeenAt) {
+        update.run(lease.agentId ?? null, lease.agentType ?? null, lease.lastSeenAt, lease.lastSeenAt + leaseMs, lease.id);
+      }
+    }
+    const upsert = db.prepare(
+      `INSERT INTO pool_sessions (session_id, started, tokens_used, usage_cursor, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(session_id) DO UPDATE SET started = excluded.started, tokens_used = excluded.tokens_used, usage_cursor = excluded.usage_cursor, updated_at = excluded.updated_at`,
+    );
+    for (const [id, session] of Object.entries(after.sessions)) {
+      if (JSON.stringify(session) === JSON.stringify(before.sessions[id])) continue;
+      upsert.run(id, session.started, session.tokensUsed, session.usage ? JSON.stringify(session.usage) : null, now);
+    }
+    if (JSON.stringify(before.rateLimit) !== JSON.stringify(after.rateLimit)) {
+      if (after.rateLimit) db.prepare('INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(RATE_LIMIT_KEY, JSON.stringify(after.rateLimit));
+      else db.prepare('DELETE FROM state WHERE key = ?').run(RATE_LIMIT_KEY);
+    }
+  }
+
+  async updatePool<T>(input: { now: number; leaseMs: number; sessionIds: string[] }, decide: (state: PoolState) => PoolUpdate<T>): Promise<T> {
     return this.#write(() => {
-      const db = this.#db;
-      db.prepare('UPDATE leases SET released_at = expires_at WHERE released_at IS NULL AND expires_at <= ?').run(request.now);
-      const held = db.prepare('SELECT * FROM leases WHERE holder = ? AND released_at IS NULL').get(request.holder) as LeaseRowShape | undefined;
-      if (held) return { granted: true, lease: toLease(held) } as const;
-      const active = db.prepare('SELECT count(*) FROM leases WHERE released_at IS NULL').pluck().get() as number;
-      const sessionActive = db.prepare('SELECT count(*) FROM leases WHERE released_at IS NULL AND session_id = ?').pluck().get(request.sessionId) as number;
-      if (active >= request.maxActive) return { granted: false, active, sessionActive, reason: 'max-active' } as const;
-      if (request.maxPerSession !== undefined && sessionActive >= request.maxPerSession) return { granted: false, active, sessionActive, reason: 'max-per-session' } as const;
-      const result = db
-        .prepare('INSERT INTO leases (holder, session_id, agent_id, acquired_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-        .run(request.holder, request.sessionId, request.agentId ?? null, request.now, request.now + request.ttlMs);
-      return {
-        granted: true,
-        lease: { id: Number(result.lastInsertRowid), holder: request.holder, sessionId: request.sessionId, agentId: request.agentId, acquiredAt: request.now, expiresAt: request.now + request.ttlMs },
-      } as const;
+      const before = this.#loadPool(input.sessionIds);
+      const update = decide(before);
+      this.#savePool(before, update.state, input.now, input.leaseMs);
+      if (update.usage) this.#insertUsage(update.usage);
+      return update.value;
     });
   }
 
-  async releaseLease(input: { holder?: string; sessionId?: string; agentId?: string; now: number }): Promise<number> {
-    const where: string[] = ['released_at IS NULL'];
-    const params: unknown[] = [input.now];
-    if (input.holder !== undefined) (where.push('holder = ?'), params.push(input.holder));
-    if (input.sessionId !== undefined) (where.push('session_id = ?'), params.push(input.sessionId));
-    if (input.agentId !== undefined) (where.push('agent_id = ?'), params.push(input.agentId));
-    if (where.length === 1) return 0;
-    return this.#write(() => this.#db.prepare(`UPDATE leases SET released_at = ? WHERE ${where.join(' AND ')}`).run(...params).changes);
+  async readPool(input: { sessionIds: string[] }): Promise<PoolState> {
+    return this.#loadPool(input.sessionIds);
   }
 
-  async activeLeases(now: number): Promise<Lease[]> {
-    const rows = this.#db.prepare('SELECT * FROM leases WHERE released_at IS NULL AND expires_at > ? ORDER BY acquired_at').all(now) as LeaseRowShape[];
-    return rows.map(toLease);
+  #insertUsage(entries: UsageEntry[]): void {
+    const statement = this.#db.prepare('INSERT INTO usage (session_id, agent_id, kind, tokens, ref, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const entry of entries) statement.run(entry.sessionId, entry.agentId ?? null, entry.kind, entry.tokens, entry.ref ?? null, entry.at);
   }
 
   async addUsage(entries: UsageEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    this.#write(() => {
-      const statement = this.#db.prepare('INSERT INTO usage (session_id, agent_id, kind, tokens, ref, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const entry of entries) statement.run(entry.sessionId, entry.agentId ?? null, entry.kind, entry.tokens, entry.ref ?? null, entry.at);
-    });
+    this.#write(() => this.#insertUsage(entries));
   }
 
   async usageTotals(filter: { sessionId?: string; since?: number }): Promise<Record<string, { tokens: number; events: number }>> {
@@ -507,6 +536,22 @@ export class SqliteStore implements Store {
       .prepare(`SELECT kind, SUM(tokens) AS tokens, COUNT(*) AS events FROM usage${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} GROUP BY kind ORDER BY kind`)
       .all(...params) as Array<{ kind: string; tokens: number; events: number }>;
     return Object.fromEntries(rows.map((row) => [row.kind, { tokens: row.tokens, events: row.events }]));
+  }
+
+  async listUsage(filter: { since?: number; sessionId?: string }): Promise<UsageEntry[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.sessionId !== undefined) (where.push('session_id = ?'), params.push(filter.sessionId));
+    if (filter.since !== undefined) (where.push('created_at >= ?'), params.push(filter.since));
+    const rows = this.#db
+      .prepare(`SELECT session_id, agent_id, kind, tokens, ref, created_at FROM usage${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id`)
+      .all(...params) as Array<{ session_id: string; agent_id: string | null; kind: string; tokens: number; ref: string | null; created_at: number }>;
+    return rows.map((row) => {
+      const entry: UsageEntry = { sessionId: row.session_id, kind: row.kind, tokens: row.tokens, at: row.created_at };
+      if (row.agent_id !== null) entry.agentId = row.agent_id;
+      if (row.ref !== null) entry.ref = row.ref;
+      return entry;
+    });
   }
 
   async getState(key: string): Promise<string | undefined> {
@@ -551,13 +596,13 @@ export class SqliteStore implements Store {
         counts.sessions = db.prepare('DELETE FROM sessions').run().changes;
         counts.agents = db.prepare('DELETE FROM agents').run().changes + db.prepare('DELETE FROM agent_tasks').run().changes;
         counts.usage = db.prepare('DELETE FROM usage').run().changes;
-        counts.leases = db.prepare('DELETE FROM leases').run().changes;
+        counts.leases = db.prepare('DELETE FROM leases').run().changes + db.prepare('DELETE FROM pool_sessions').run().changes;
         db.prepare('DELETE FROM state').run();
       } else if ('sessionId' in scope) {
         counts.sessions = db.prepare('DELETE FROM sessions WHERE id = ?').run(scope.sessionId).changes;
         counts.agents = db.prepare('DELETE FROM agents WHERE session_id = ?').run(scope.sessionId).changes + db.prepare('DELETE FROM agent_tasks WHERE session_id = ?').run(scope.sessionId).changes;
         counts.usage = db.prepare('DELETE FROM usage WHERE session_id = ?').run(scope.sessionId).changes;
-        counts.leases = db.prepare('DELETE FROM leases WHERE session_id = ?').run(scope.sessionId).changes;
+        counts.leases = db.prepare('DELETE FROM leases WHERE session_id = ?').run(scope.sessionId).changes + db.prepare('DELETE FROM pool_sessions WHERE session_id = ?').run(scope.sessionId).changes;
         db.prepare('DELETE FROM state WHERE key LIKE ?').run(`session:${scope.sessionId}:%`);
       }
       counts.total = counts.discoveries + counts.originals + counts.handoffs + counts.sessions + counts.agents + counts.usage + counts.leases;
@@ -585,17 +630,42 @@ export class SqliteStore implements Store {
   }
 }
 
-interface LeaseRowShape {
-  id: number;
+/** Store state key of the pool's rate-limit record (see RateLimitState). */
+const RATE_LIMIT_KEY = 'pool:rate-limit';
+
+interface LeaseRow {
   holder: string;
   session_id: string;
   agent_id: string | null;
+  agent_type: string | null;
   acquired_at: number;
-  expires_at: number;
+  last_seen_at: number | null;
 }
 
-function toLease(row: LeaseRowShape): Lease {
-  return { id: row.id, holder: row.holder, sessionId: row.session_id, agentId: orUndefined(row.agent_id), acquiredAt: row.acquired_at, expiresAt: row.expires_at };
+interface PoolSessionRow {
+  started: number;
+  tokens_used: number;
+  usage_cursor: string | null;
+}
+
+function toPoolLease(row: LeaseRow): PoolLease {
+  // Leases written before migration 0030 have no last sign of life: their start is the last one known.
+  const lease: PoolLease = { id: row.holder, sessionId: row.session_id, startedAt: row.acquired_at, lastSeenAt: row.last_seen_at ?? row.acquired_at };
+  if (row.agent_id !== null) lease.agentId = row.agent_id;
+  if (row.agent_type !== null) lease.agentType = row.agent_type;
+  return lease;
+}
+
+function toPoolSession(row: PoolSessionRow): PoolSession {
+  const session: PoolSession = { started: row.started, tokensUsed: row.tokens_used };
+  if (row.usage_cursor !== null) {
+    try {
+      session.usage = JSON.parse(row.usage_cursor) as SessionUsageCursor;
+    } catch {
+      /* a broken cursor starts the count over from the transcript */
+    }
+  }
+  return session;
 }
 
 /** Opens the SQLite store at `file` (see openDatabase for corruption handling and migrations). */

@@ -1,3 +1,5 @@
+import type { PoolState } from '../pool/pool-state.js';
+
 /**
  * The store's interface: everything the hooks, injection, in-flight compression, the guard, the pool
  * and stats need from persistence, and nothing SQL-shaped. The SQLite implementation is
@@ -134,27 +136,14 @@ export interface AgentRecord {
   transcriptPath?: string;
 }
 
-export interface Lease {
-  id: number;
-  holder: string;
-  sessionId: string;
-  agentId?: string;
-  acquiredAt: number;
-  expiresAt: number;
+/** What a pool decision changes, besides the state itself: rows recorded in the same transaction. */
+export interface PoolUpdate<T> {
+  state: PoolState;
+  /** What `updatePool` resolves to. */
+  value: T;
+  /** Accounting rows (pool records) written together with the new state. */
+  usage?: UsageEntry[];
 }
-
-export interface LeaseRequest {
-  /** Unique name of what holds the lease (for example the Agent call's tool_use_id). */
-  holder: string;
-  sessionId: string;
-  agentId?: string;
-  now: number;
-  ttlMs: number;
-  maxActive: number;
-  maxPerSession?: number;
-}
-
-export type LeaseResult = { granted: true; lease: Lease } | { granted: false; active: number; sessionActive: number; reason: 'max-active' | 'max-per-session' };
 
 export interface UsageEntry {
   sessionId: string;
@@ -212,12 +201,22 @@ export interface Store {
   agentStopped(input: { sessionId: string; agentId: string; agentType?: string; at: number; transcriptPath?: string }): Promise<AgentRecord>;
   getAgent(agentId: string): Promise<AgentRecord | undefined>;
 
-  acquireLease(request: LeaseRequest): Promise<LeaseResult>;
-  releaseLease(input: { holder?: string; sessionId?: string; agentId?: string; now: number }): Promise<number>;
-  activeLeases(now: number): Promise<Lease[]>;
+  /**
+   * Loads the subagent pool (running leases, the named sessions, the rate-limit state), lets `decide`
+   * (a pure function of the state) return the new state, and saves it with its usage rows, all in ONE
+   * write transaction: parallel hooks (several Agent calls of one turn, several sessions) never decide
+   * on the same snapshot. Leases missing from the new state are released at `now`.
+   * @param input.sessionIds the sessions whose counters `decide` needs; others are left out of the state
+   * @param input.leaseMs pool.leaseMinutes in ms, kept with each lease as its expiry for readers of the table
+   */
+  updatePool<T>(input: { now: number; leaseMs: number; sessionIds: string[] }, decide: (state: PoolState) => PoolUpdate<T>): Promise<T>;
+  /** The pool as `updatePool` would load it (read only; for `doctor`, `stats` and tests). */
+  readPool(input: { sessionIds: string[] }): Promise<PoolState>;
 
   addUsage(entries: UsageEntry[]): Promise<void>;
   usageTotals(filter: { sessionId?: string; since?: number }): Promise<Record<string, { tokens: number; events: number }>>;
+  /** Usage rows in time order (`at >= since`, one session), for `stats` to read ctxkit's own records back. */
+  listUsage(filter: { since?: number; sessionId?: string }): Promise<UsageEntry[]>;
 
   /** Small key/value state for features that need a memory (pool cooldown, transcript offsets). */
   getState(key: string): Promise<string | undefined>;

@@ -13,6 +13,7 @@ export const handlerLoaders: { [E in HookEventName]: () => Promise<HandlerModule
   UserPromptSubmit: () => import('./user-prompt-submit.js'),
   PreToolUse: () => import('./pre-tool-use.js'),
   PostToolUse: () => import('./post-tool-use.js'),
+  PostToolUseFailure: () => import('./post-tool-use-failure.js'),
   PostToolBatch: () => import('./post-tool-batch.js'),
   SubagentStart: () => import('./subagent-start.js'),
   SubagentStop: () => import('./subagent-stop.js'),

@@ -1,4 +1,5 @@
 import { reconcileTranscript } from '../../capture/reconcile-transcript.js';
+import { releaseSessionLeases } from '../../pool/pool-hooks.js';
 import type { HookHandler } from './index.js';
 
 /**
@@ -10,7 +11,7 @@ const sessionEnd: HookHandler<'SessionEnd'> = async (event, deps) => {
   const store = await deps.store();
   const at = deps.now();
   await store.sessionEnded({ id: event.session_id, reason: event.reason, at });
-  await store.releaseLease({ sessionId: event.session_id, now: at });
+  await releaseSessionLeases(event, deps);
   if (event.transcript_path) await reconcileTranscript({ sessionId: event.session_id, transcriptPath: event.transcript_path }, deps);
   return undefined;
 };

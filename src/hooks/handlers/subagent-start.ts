@@ -1,3 +1,4 @@
+import { attachSubagentLease } from '../../pool/pool-hooks.js';
 import type { HookHandler } from './index.js';
 
 /**
@@ -7,6 +8,7 @@ import type { HookHandler } from './index.js';
  */
 const subagentStart: HookHandler<'SubagentStart'> = async (event, deps) => {
   const store = await deps.store();
+  await attachSubagentLease(event, deps);
   const agent = await store.agentStarted({ sessionId: event.session_id, agentId: event.agent_id, agentType: event.agent_type, at: deps.now() });
   deps.debug(`subagent ${agent.id} (${agent.agentType ?? '?'}) task: ${agent.task ? agent.task.slice(0, 80) : 'unknown'}`);
   return undefined;

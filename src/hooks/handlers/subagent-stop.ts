@@ -3,6 +3,7 @@ import { firstUserPrompt } from '../../capture/transcript-lines.js';
 import { sanitizeText } from '../../privacy/sanitize-text.js';
 import { estimateRawTokens } from '../../capture/estimate-raw-tokens.js';
 import { estimateTokens } from '../../tokens/estimate-tokens.js';
+import { releaseSubagentLease } from '../../pool/pool-hooks.js';
 import type { HookHandler } from './index.js';
 
 const TRANSCRIPT_HEAD_BYTES = 256 * 1024;
@@ -16,7 +17,7 @@ const subagentStop: HookHandler<'SubagentStop'> = async (event, deps) => {
   const store = await deps.store();
   const at = deps.now();
   const agent = await store.agentStopped({ sessionId: event.session_id, agentId: event.agent_id, agentType: event.agent_type, at, transcriptPath: event.agent_transcript_path });
-  await store.releaseLease({ holder: event.agent_id, now: at });
+  await releaseSubagentLease(event, deps);
   const message = event.last_assistant_message;
   if (typeof message !== 'string' || message.trim().length === 0) return undefined;
   let task = agent.task;

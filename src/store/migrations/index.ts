@@ -1,6 +1,7 @@
 import type { Migration } from './migration.js';
 import { up as initialSchema } from './0010-initial-schema.js';
 import { up as searchIndex } from './0020-search-index.js';
+import { up as poolState } from './0030-pool-state.js';
 
 export type { Migration } from './migration.js';
 
@@ -8,4 +9,5 @@ export type { Migration } from './migration.js';
 export const migrations: readonly Migration[] = [
   { version: 10, name: 'initial-schema', up: initialSchema },
   { version: 20, name: 'search-index', up: searchIndex },
+  { version: 30, name: 'pool-state', up: poolState },
 ];

@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testdir, type TestDir } from '../../tests/helpers/testdir.js';
+import { finderKey, findersThatSaw, markSeen, seenElsewhere } from './seen-index.js';
+
+describe('seen index', () => {
+  let dir: TestDir;
+  afterEach(() => dir?.cleanup());
+
+  it('answers no for content nobody captured, and yes only for other finders', () => {
+    dir = testdir();
+    const hash = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3';
+    expect(seenElsewhere(dir.path, hash, 'session-1')).toBe(false);
+    markSeen(dir.path, hash, 'session-1');
+    markSeen(dir.path, hash, 'session-1');
+    expect(seenElsewhere(dir.path, hash, 'session-1')).toBe(false);
+    expect(seenElsewhere(dir.path, hash, 'session-2')).toBe(true);
+    expect(seenElsewhere(dir.path, hash, finderKey('session-1', 'agent-7'))).toBe(true);
+    expect(findersThatSaw(dir.path, hash)).toEqual(['session-1']);
+  });
+
+  it('ignores hashes that are not hex rather than writing outside the index', () => {
+    dir = testdir();
+    markSeen(dir.path, '../../etc/passwd', 'session-1');
+    expect(findersThatSaw(dir.path, '../../etc/passwd')).toEqual([]);
+  });
+});

@@ -80,10 +80,7 @@ async function readSessions(target: string | undefined, root: string, io: Comman
   return sessions;
 }
 
-/**
- * Reads ctxkit's records from the store's `usage` table, without creating a store that is not there.
- * The store lists its rows through `listUsage({since?})`; a store without it has no records to give.
- */
+/** Reads ctxkit's records from the store's `usage` table, without creating a store that is not there. */
 async function readAccounting(root: string): Promise<Accounting> {
   const { loadConfig } = await import('../config/load-config.js');
   const { storePaths } = await import('../store/store-paths.js');
@@ -98,10 +95,8 @@ async function readAccounting(root: string): Promise<Accounting> {
   const { openSqliteStore } = await import('../store/sqlite-store.js');
   const { store } = openSqliteStore(paths.db);
   try {
-    const lister = (store as unknown as { listUsage?: (filter: { since?: number }) => Promise<UsageRow[]> }).listUsage;
-    if (typeof lister !== 'function') return { records: undefined, why: 'this version of the store cannot list its usage records.' };
     // Every row: --since keeps whole sessions, so a session's earlier records still count.
-    const rows = await lister.call(store, {});
+    const rows: UsageRow[] = await store.listUsage({});
     const { usageRowToRecord } = await import('../stats/usage-row.js');
     return { records: rows.map(usageRowToRecord).filter((record): record is AccountingRecord => record !== undefined) };
   } finally {

@@ -80,8 +80,9 @@ describe('buildStatsReport', () => {
       { kind: 'llm-summary', sessionId: 's1', inputTokens: 4000, outputTokens: 300 },
       { kind: 'injection', sessionId: 's1', tokens: 999, at: '2026-11-20T10:00:00Z' },
       { kind: 'pool', sessionId: 's1', event: 'lease' },
-      { kind: 'pool', sessionId: 's1', event: 'deny' },
-      { kind: 'pool', sessionId: 's1', event: 'deny' },
+      { kind: 'pool', sessionId: 's1', event: 'deny', reason: 'busy', tokens: 60 },
+      { kind: 'pool', sessionId: 's1', event: 'deny', reason: 'busy', tokens: 55 },
+      { kind: 'pool', sessionId: 's1', event: 'lowered', reason: 'rate_limit' },
       { kind: 'pool', sessionId: 's1', event: 'release' },
     ];
     const report = buildStatsReport({ sessions, records });
@@ -93,9 +94,11 @@ describe('buildStatsReport', () => {
       { method: 'guard-hint-notes', count: 1, tokens: -30 },
       // The transcript shows what reached the model, so the injection record is not counted again.
       { method: 'injected-context', count: 1, tokens: -injectedTokens },
+      // A denial costs the reason the model read; what the subagent would have cost is not claimed as saved.
+      { method: 'pool-denials', count: 2, tokens: -115 },
       { method: 'llm-summaries', count: 1, tokens: -4300 },
     ]);
-    expect(stats.netSaved).toBe(3700 + 10500 + 2500 - 30 - injectedTokens - 4300);
+    expect(stats.netSaved).toBe(3700 + 10500 + 2500 - 30 - injectedTokens - 115 - 4300);
     expect(stats.rediscoveries).toEqual({ hint: 1, enforce: 2 });
     expect(stats.poolLeases).toBe(1);
     expect(stats.poolDenials).toBe(2);

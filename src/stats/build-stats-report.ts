@@ -24,6 +24,7 @@ const METHOD_ORDER: SavingMethod[] = [
   'injection-replaced-rediscovery',
   'guard-hint-notes',
   'injected-context',
+  'pool-denials',
   'llm-summaries',
 ];
 
@@ -143,7 +144,10 @@ function sessionStats(sessionId: string, transcript: SessionTranscript | undefin
         break;
       case 'pool':
         if (record.event === 'lease') stats.poolLeases++;
-        else if (record.event === 'deny') stats.poolDenials++;
+        else if (record.event === 'deny') {
+          stats.poolDenials++;
+          add('pool-denials', -(record.tokens ?? 0));
+        }
         break;
     }
   }

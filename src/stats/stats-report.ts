@@ -10,6 +10,7 @@ export type SavingMethod =
   | 'injection-replaced-rediscovery'
   | 'guard-hint-notes'
   | 'injected-context'
+  | 'pool-denials'
   | 'llm-summaries';
 
 /** How each figure is computed; printed next to the figures. Positive methods save, the others cost. */
@@ -33,6 +34,10 @@ export const SAVING_METHODS: Record<SavingMethod, { label: string; method: strin
   'injected-context': {
     label: 'injected context (cost)',
     method: "ctxkit's own context blocks (SessionStart, prompts, subagents)",
+  },
+  'pool-denials': {
+    label: 'pool denial reasons (cost)',
+    method: 'the reason text the model read for each Agent call the pool denied (what the denial saved is not claimed)',
   },
   'llm-summaries': {
     label: 'model-written summaries (cost)',

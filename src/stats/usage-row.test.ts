@@ -12,6 +12,9 @@ describe('usage rows', () => {
     { kind: 'llm-summary', sessionId: 's', inputTokens: 3000, outputTokens: 250, at: AT },
     { kind: 'pool', sessionId: 's', event: 'deny', at: AT, reason: '4 subagents are running' },
     { kind: 'rediscovery-replaced', sessionId: 's', tokensAvoided: 1800, at: AT, key: 'src/a.ts' },
+    { kind: 'pool', sessionId: 's', event: 'deny', at: AT, reason: 'busy', tokens: 64 },
+    { kind: 'pool', sessionId: 's', event: 'lowered', at: AT, reason: 'rate_limit' },
+    { kind: 'pool', sessionId: 's', event: 'lease', at: AT, agentType: 'Explore' },
   ];
 
   it.each(records.map((record) => [record.kind, record] as const))('%s survives a round trip through a usage row', (_kind, record) => {
@@ -19,7 +22,7 @@ describe('usage rows', () => {
   });
 
   it('puts the signed effect in tokens so per-kind totals mean something', () => {
-    expect(records.map((record) => recordToUsageRow(record, AT).tokens)).toEqual([300, 7800, 1850, 3250, 0, 1800]);
+    expect(records.map((record) => recordToUsageRow(record, AT).tokens)).toEqual([300, 7800, 1850, 3250, 0, 1800, 64, 0, 0]);
   });
 
   it('ignores rows of other kinds and rows whose ref is broken', () => {

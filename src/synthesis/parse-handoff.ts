@@ -69,7 +69,8 @@ export function parseHandoff(report: string): ParsedHandoff | undefined {
     if (section === 'files') {
       const cited = parseCitation(text);
       if (cited) parsed.files.push(cited);
-    } else if (!(section === 'openQuestions' && /^none\.?$/i.test(text))) {
+      // "none" is how the format says a section is empty.
+    } else if (!/^(none|n\/a)\.?$/i.test(text)) {
       parsed[section].push(text);
     }
   }

@@ -1,11 +1,12 @@
+import { keepWorkingSet } from '../../synthesis/hook-injection.js';
 import type { HookHandler } from './index.js';
 
 /**
- * PreCompact: nothing to keep before compaction (the summary arrives with PostCompact), so the
- * store is not even opened. A "save what matters before compaction" step would plug in here.
+ * PreCompact: keeps the session's working set (files in play, findings, decisions, open questions)
+ * so SessionStart with source `compact` can give it back. Never blocks compaction.
  */
-const preCompact: HookHandler<'PreCompact'> = async (_event, deps) => {
-  deps.debug('pre-compact: nothing to do');
+const preCompact: HookHandler<'PreCompact'> = async (event, deps) => {
+  await keepWorkingSet(event, deps);
   return undefined;
 };
 

@@ -4,6 +4,7 @@ import { sanitizeText } from '../../privacy/sanitize-text.js';
 import { estimateRawTokens } from '../../capture/estimate-raw-tokens.js';
 import { estimateTokens } from '../../tokens/estimate-tokens.js';
 import { releaseSubagentLease } from '../../pool/pool-hooks.js';
+import { citedSources } from '../../synthesis/hook-injection.js';
 import type { HookHandler } from './index.js';
 
 const TRANSCRIPT_HEAD_BYTES = 256 * 1024;
@@ -42,7 +43,8 @@ const subagentStop: HookHandler<'SubagentStop'> = async (event, deps) => {
     summary,
     summaryTokens: estimateTokens(summary),
     original: sameText(summary, report) ? undefined : { text: report },
-    sources: await sourcesOfAgent(store, event.agent_id),
+    // The files it read, plus the files its handoff cites (`path:12-48`), so a change to either makes it stale.
+    sources: [...(await sourcesOfAgent(store, event.agent_id)), ...citedSources(report, deps)],
     transcriptPath: event.agent_transcript_path,
   });
   return undefined;

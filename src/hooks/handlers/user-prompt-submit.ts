@@ -1,13 +1,15 @@
+import { injectForPrompt } from '../../synthesis/hook-injection.js';
 import type { HookHandler } from './index.js';
 
 /**
- * UserPromptSubmit: counts the prompt on its session. Injection for the prompt plugs in here
- * (query = `event.prompt`; return `{hookSpecificOutput: {additionalContext}}`, clamped centrally).
+ * UserPromptSubmit: counts the prompt on its session, then injects what earlier sessions found that
+ * bears on it (nothing when nothing is relevant enough, nothing the conversation already got).
  */
 const userPromptSubmit: HookHandler<'UserPromptSubmit'> = async (event, deps) => {
   const store = await deps.store();
   await store.promptSubmitted({ sessionId: event.session_id, at: deps.now() });
-  return undefined;
+  const additionalContext = await injectForPrompt(event, deps);
+  return additionalContext ? { hookSpecificOutput: { hookEventName: 'UserPromptSubmit', additionalContext } } : undefined;
 };
 
 export default userPromptSubmit;

@@ -1,0 +1,129 @@
+import { isAbsolute, join } from 'node:path';
+import { gitBlobHash } from '../capture/git-blob-hash.js';
+import { recordToUsageRow } from '../stats/usage-row.js';
+import type { Discovery, Store } from '../store/store.js';
+import { tokenize } from '../text/tokenize.js';
+import { pathsToCheck, type CurrentHashes } from './decide-freshness.js';
+import { rankCandidates } from './rank-candidates.js';
+import { selectContext, type Audience, type Selection } from './select-context.js';
+
+/** What injection needs from its surroundings (a subset of the hook deps; the CLI builds the same). */
+export interface InjectDeps {
+  root: string;
+  now: () => number;
+  store: () => Promise<Store>;
+  readFile: (path: string, maxBytes: number) => Buffer | undefined;
+}
+
+export interface InjectRequest {
+  query: string;
+  audience: Audience;
+  budgetTokens: number;
+  minScore: number;
+  /** Leave out what this session found (it is in the conversation already). */
+  excludeSessionId?: string;
+  /** Leave out what this agent found. */
+  excludeAgentId?: string;
+  /** Per-conversation memory (store state key) of ids already given; read always, written when `commit`. */
+  memoryKey?: string;
+  /** Record the injection: memory, use counts, a usage row. Off for `ctxkit context`. */
+  commit?: { sessionId: string; agentId?: string; hookEvent: string; agentType?: string };
+}
+
+export interface Injection extends Selection {
+  /** Candidates FTS5 pre-selected, before ranking. */
+  candidates: number;
+}
+
+/** Files larger than this are not hashed for the freshness check (their summaries are dropped). */
+const MAX_HASH_BYTES = 16 * 1024 * 1024;
+/** FTS5 pre-selection size, and the recent sample that gives BM25 its term statistics. */
+const PRESELECT = 200;
+const BACKGROUND = 100;
+/** Only the best-ranked few are checked against disk. */
+const CHECK_TOP = 24;
+/** Kinds that are never injected: edits are diffs of files whose current text is what matters. */
+const NEVER_INJECTED = new Set(['edit']);
+/** Derived items are re-checked by their sources, so the store's stale flag does not drop them. */
+const DERIVED = new Set(['agent-report', 'compaction']);
+
+/** State key of what a conversation (a session's main thread, or one subagent) was already given. */
+export function injectedStateKey(sessionId: string, agentId?: string): string {
+  return agentId ? `session:${sessionId}:agent:${agentId}:injected` : `session:${sessionId}:injected`;
+}
+
+/** Current git blob hash of each path (project-relative or absolute), `null` when the file is gone. */
+export function hashFiles(paths: Iterable<string>, root: string, readFile: InjectDeps['readFile']): Map<string, string | null> {
+  const hashes = new Map<string, string | null>();
+  for (const path of paths) {
+    if (hashes.has(path)) continue;
+    const bytes = readFile(isAbsolute(path) ? path : join(root, path), MAX_HASH_BYTES);
+    hashes.set(path, bytes ? gitBlobHash(bytes) : null);
+  }
+  return hashes;
+}
+
+async function readMemory(store: Store, key: string | undefined): Promise<Set<number>> {
+  if (!key) return new Set();
+  const text = await store.getState(key);
+  if (!text) return new Set();
+  try {
+    const ids = JSON.parse(text) as unknown;
+    return new Set(Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * Selects what to inject for a query: FTS5 pre-selects candidates (so the cost stays flat as the
+ * pool grows), BM25 with recency and use ranks them, the best few are re-checked against the files
+ * on disk (a changed file's old summary is marked stale and never injected), and the block is
+ * packed under the budget. With `commit`, remembers what this conversation got and records usage.
+ */
+export async function injectContext(request: InjectRequest, deps: InjectDeps): Promise<Injection> {
+  const empty: Injection = { tokens: 0, items: [], dropped: [], coveredFiles: [], candidates: 0 };
+  const terms = tokenize(request.query);
+  if (request.budgetTokens <= 0 || terms.length === 0) return empty;
+  const store = await deps.store();
+  const now = deps.now();
+  const usable = (discovery: Discovery) =>
+    !NEVER_INJECTED.has(discovery.kind) &&
+    (!discovery.stale || DERIVED.has(discovery.kind)) &&
+    discovery.sessionId !== request.excludeSessionId &&
+    (request.excludeAgentId === undefined || discovery.agentId !== request.excludeAgentId);
+  const matched = (await store.find({ text: [...new Set(terms)].join(' '), includeStale: true, limit: PRESELECT })).filter(usable);
+  if (matched.length === 0) return empty;
+  const matchedIds = new Set(matched.map((discovery) => discovery.id));
+  const background = (await store.find({ limit: BACKGROUND })).filter((discovery) => !matchedIds.has(discovery.id));
+  const ranked = rankCandidates(request.query, [...matched, ...background], {
+    now,
+    minScore: request.minScore,
+    backgroundOnly: new Set(background.map((discovery) => discovery.id)),
+  });
+  const top = ranked.slice(0, CHECK_TOP);
+  const hashes: CurrentHashes = hashFiles(
+    top.flatMap((candidate) => pathsToCheck(candidate.discovery)),
+    deps.root,
+    deps.readFile,
+  );
+  const selection = selectContext({ ranked: top, hashes, now, budgetTokens: request.budgetTokens, alreadyInjected: await readMemory(store, request.memoryKey), audience: request.audience });
+
+  // A file found changed on disk is marked stale for everyone (and the reports that relied on it).
+  for (const { discovery } of selection.dropped) {
+    if (discovery.kind !== 'file' || discovery.stale) continue;
+    const current = hashes.get(discovery.key);
+    if (current !== undefined && current !== discovery.contentHash) await store.markStale({ path: discovery.key, currentHash: current ?? undefined, at: now });
+  }
+  if (request.commit && selection.block) {
+    const ids = selection.items.map((item) => item.discovery.id);
+    if (request.memoryKey) {
+      const memory = [...(await readMemory(store, request.memoryKey)), ...ids].slice(-1000);
+      await store.setState(request.memoryKey, JSON.stringify(memory));
+    }
+    await store.markUsed(ids, now);
+    const { sessionId, agentId, hookEvent, agentType } = request.commit;
+    await store.addUsage([recordToUsageRow({ kind: 'injection', sessionId, tokens: selection.tokens, at: now, hookEvent, ...(agentType ? { agentType } : {}) }, now, agentId)]);
+  }
+  return { ...selection, candidates: matched.length };
+}

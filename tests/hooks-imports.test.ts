@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENTRY, fixture } from './fixtures/hooks/run-hook-process.js';
@@ -25,6 +25,21 @@ function bareImports(entry: string): Set<string> {
   };
   visit(entry);
   return bare;
+}
+
+const HANDLER_NAMES = new Set(
+  readdirSync(join(dirname(ENTRY), 'handlers'))
+    .filter((name) => name.endsWith('.js') && name !== 'index.js')
+    .map((name) => name.slice(0, -'.js'.length)),
+);
+
+/** The handler a loaded module is, if it is one: an unbundled handler file or a bundled handler chunk. */
+function handlerName(url: string): string | undefined {
+  const file = url.slice(url.lastIndexOf('/') + 1).replace(/\.js$/, '');
+  if (url.includes('/hooks/handlers/')) return HANDLER_NAMES.has(file) ? file : undefined;
+  if (!url.includes('/hooks/chunks/')) return undefined;
+  const name = file.replace(/-[A-Za-z0-9_-]{8}$/, '');
+  return HANDLER_NAMES.has(name) ? name : undefined;
 }
 
 const dir = testdir({ 'src/config.ts': 'export {}\n' });
@@ -62,7 +77,8 @@ describe('the hook path stays light', () => {
       expect(result.status).toBe(0);
       const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
       for (const forbidden of FORBIDDEN) expect(loaded.filter((url) => url.includes(`/node_modules/${forbidden}/`))).toEqual([]);
-      const handlers = loaded.filter((url) => url.includes('/hooks/handlers/') && !url.endsWith('/index.js')).map((url) => url.slice(url.lastIndexOf('/') + 1));
+      // The build bundles the entry: each handler is a chunk named after its source file (dist/hooks/chunks/<name>-<hash>.js).
+      const handlers = loaded.map(handlerName).filter((name): name is string => name !== undefined);
       expect(handlers).toHaveLength(1);
       expect(loaded.some((url) => url.includes('/dist/cli/'))).toBe(false);
       if (event === 'PreCompact') expect(loaded.some((url) => url.includes('better-sqlite3'))).toBe(false);

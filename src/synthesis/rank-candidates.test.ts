@@ -39,6 +39,11 @@ describe('rankCandidates', () => {
     expect(rankCandidates('parseConfig', [unused, used], { now: 0, minScore: 0 }).map((r) => r.discovery.id)).toEqual([12, 13]);
   });
 
+  it('scores a match in a pool of one the way a grown pool would (minScore keeps its meaning)', () => {
+    const [only] = rankCandidates('openDatabase', [POOL[0]], { now: 0, minScore: 1 });
+    expect(only?.relevance).toBeGreaterThan(3);
+  });
+
   it('uses background items for term statistics only', () => {
     const ranked = rankCandidates('openDatabase', POOL, { now: 0, minScore: 0, backgroundOnly: new Set([1]) });
     expect(ranked.map((r) => r.discovery.id)).not.toContain(1);

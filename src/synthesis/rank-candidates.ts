@@ -31,6 +31,22 @@ export function discoveryTerms(discovery: Discovery): string[] {
   return [...key, ...key, ...tokenize(discovery.summary), ...(discovery.handoff ? tokenize(discovery.handoff.task) : [])];
 }
 
+/** Below this many documents, IDF says little (in a pool of one, every term is "common"). */
+const MIN_CORPUS = 32;
+const FILLER_TERM = '\u0000';
+
+/**
+ * Pads a small corpus with neutral filler documents of average length, so a young pool with a
+ * handful of items scores a matching term the way a grown pool would, and `minScore` keeps one
+ * meaning. Filler documents come last and are never results.
+ */
+function padCorpus(documents: string[][]): string[][] {
+  if (documents.length >= MIN_CORPUS) return documents;
+  const total = documents.reduce((sum, terms) => sum + terms.length, 0);
+  const filler = new Array<string>(Math.max(1, Math.round(total / Math.max(1, documents.length)))).fill(FILLER_TERM);
+  return [...documents, ...new Array<string[]>(MIN_CORPUS - documents.length).fill(filler)];
+}
+
 /**
  * Ranks candidates for a query: BM25 over identifier-aware terms (split camelCase, snake_case and
  * paths; see src/text/tokenize.ts) computed over the candidates and a background sample, then
@@ -40,7 +56,8 @@ export function discoveryTerms(discovery: Discovery): string[] {
 export function rankCandidates(query: string, candidates: readonly Discovery[], options: RankOptions): RankedCandidate[] {
   const terms = tokenize(query);
   if (terms.length === 0 || candidates.length === 0) return [];
-  const index = createBm25Index(candidates.map(discoveryTerms));
+  const documents = candidates.map(discoveryTerms);
+  const index = createBm25Index(padCorpus(documents));
   const scores = index.score(terms);
   const halfLife = (options.halfLifeHours ?? 72) * 3_600_000;
   const ranked: RankedCandidate[] = [];

@@ -55,3 +55,13 @@ async function findConclusion(file: Discovery, sourceId: number, deps: HookDeps)
       (report.handoff?.sources.some((s) => s.path === file.key && s.contentHash === file.contentHash) ?? false),
   );
 }
+
+/**
+ * The guard as a PostToolUse replacement decider (src/hooks/post-tool-use/deciders.ts): listed
+ * before in-flight compression, so a summary another session already made beats a fresh reduction.
+ */
+export const guardDecider = {
+  name: 'rediscovery-guard',
+  isCandidate: (event: PostToolUseEvent, deps: HookDeps): boolean => isGuardCandidate(event, deps.config),
+  decide: (call: { event: PostToolUseEvent; captured: CaptureOutcome }, deps: HookDeps): Promise<HookOutput | undefined> => guardToolOutput(call.event, call.captured, deps),
+};

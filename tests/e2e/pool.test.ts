@@ -72,12 +72,12 @@ describe('the subagent pool with a real Claude Code session', () => {
     // The request after the turn carries the three tool results: one is ctxkit's denial, two are reports.
     const answer = run.modelRequests.find((request) => request.matched === 'answer');
     expect(answer).toBeDefined();
-    const results = lastToolResults(answer!.body).filter((block: { tool_use_id: string }) => block.tool_use_id.startsWith('toolu_agent_'));
+    const results = lastToolResults(answer!.body).filter((block) => String(block.tool_use_id).startsWith('toolu_agent_'));
     expect(results).toHaveLength(3);
-    const denied = results.filter((block: { is_error?: boolean }) => block.is_error === true);
+    const denied = results.filter((block) => block.is_error === true);
     expect(denied).toHaveLength(1);
     expect(toolResultText(denied[0])).toContain('ctxkit pool: 2 subagents are running in this project; the limit is 2 (pool.maxConcurrent). Retry this Agent call in about 30 seconds');
-    const reports = results.filter((block: { is_error?: boolean }) => block.is_error !== true).map(toolResultText);
+    const reports = results.filter((block) => block.is_error !== true).map(toolResultText);
     expect(reports.every((text: string) => /Part \w+ surveyed/.test(text))).toBe(true);
     const subagents = new Set(run.modelRequests.filter((request) => request.role === 'subagent').map((request) => request.agentId));
     expect(subagents.size).toBe(2);
@@ -155,7 +155,7 @@ describe('the subagent pool with a real Claude Code session', () => {
     expectCleanRun(run);
     const answer = run.modelRequests.find((request) => request.matched === 'answer');
     const results = lastToolResults(answer!.body);
-    const denied = results.filter((block: { is_error?: boolean }) => block.is_error === true).map(toolResultText);
+    const denied = results.filter((block) => block.is_error === true).map(toolResultText);
     expect(denied).toHaveLength(1);
     expect(denied[0]).toMatch(/ctxkit pool: 1 subagent is running in this project; the limit is 1, lowered from 2 after a rate_limit error \d+ seconds ago\. It rises by 1 in \d+ seconds and is back to 2 in \d+ seconds\. Retry this Agent call in about \d+ seconds/);
     expect(new Set(run.modelRequests.filter((request) => request.role === 'subagent').map((request) => request.agentId)).size).toBe(1);

@@ -12,7 +12,7 @@ export interface AgentTranscriptScan {
 
 /**
  * Reads a subagent's transcript text for the pool: its token use and whether the API pushed back
- * (a subagent that is rate limited does not fire StopFailure; its transcript shows the errors). Pure.
+ * (the subagent's API errors, final or retried, are in its own transcript). Pure.
  * @param text whole lines of the file; when `isTail` is set the first (likely partial) line is dropped
  */
 export function scanAgentTranscript(text: string, options: { isTail?: boolean } = {}): AgentTranscriptScan {

@@ -1,18 +1,12 @@
-import { messages } from '../messages.js';
-import type { LintRule } from '../types.js';
+import { maxLinesRule } from '../max-lines-rule.js';
 
 // CLAUDE.md is loaded into every session; each line costs context in every conversation.
-const rule: LintRule = {
+export default maxLinesRule({
   id: 'claude-md-max-lines',
   description: 'CLAUDE.md files stay within budgets.claudeMdLines (default 200).',
+  kind: 'claude-md',
   tags: ['budget', 'claude-md'],
   defaultSeverity: 'warn',
-  docs: 'docs/rules/claude-md-max-lines.md',
-  check(doc, context) {
-    const max = context.budget.maxLines;
-    if (doc.kind !== 'claude-md' || max === undefined || doc.lines.length <= max) return;
-    context.report({ line: max + 1, message: messages.tooManyLines('CLAUDE.md', doc.lines.length, max, 'move detail into files the model reads on demand and point to them, or raise budgets.claudeMdLines.') });
-  },
-};
-
-export default rule;
+  what: 'CLAUDE.md',
+  advice: 'move detail into files the model reads on demand and point to them, or raise budgets.claudeMdLines.',
+});

@@ -1,18 +1,12 @@
-import { messages } from '../messages.js';
-import type { LintRule } from '../types.js';
+import { maxLinesRule } from '../max-lines-rule.js';
 
 // A command's whole text enters the conversation each time it runs; past the budget, detail belongs in context files the model reads only when needed.
-const rule: LintRule = {
+export default maxLinesRule({
   id: 'command-max-lines',
   description: 'Command files stay within budgets.commandLines (default 140).',
+  kind: 'command',
   tags: ['budget', 'command'],
   defaultSeverity: 'error',
-  docs: 'docs/rules/command-max-lines.md',
-  check(doc, context) {
-    const max = context.budget.maxLines;
-    if (doc.kind !== 'command' || max === undefined || doc.lines.length <= max) return;
-    context.report({ line: max + 1, message: messages.tooManyLines('a command', doc.lines.length, max, 'move sections into context files read on demand (ctxkit generate splits at headings), or raise budgets.commandLines.') });
-  },
-};
-
-export default rule;
+  what: 'a command',
+  advice: 'move sections into context files read on demand (ctxkit generate splits at headings), or raise budgets.commandLines.',
+});

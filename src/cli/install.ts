@@ -46,10 +46,32 @@ async function runGitHook(args: ParsedArgs, io: CommandIO): Promise<number> {
   return 0;
 }
 
+async function runTemplates(args: ParsedArgs, io: CommandIO): Promise<number> {
+  if (args.values.scope !== undefined || args.values.node !== undefined || args.values['git-hook']) {
+    throw new UsageError('--templates cannot be combined with --scope, --node or --git-hook.');
+  }
+  const [{ locateCtxkitPackage }, { copyTemplates, formatCopyTemplatesReport }, { loadValidatedConfig }, { displayPath }] = await Promise.all([
+    import('../install/ctxkit-package.js'),
+    import('../install/copy-templates.js'),
+    import('../config/index.js'),
+    import('../install/run-install.js'),
+  ]);
+  const result = await copyTemplates({
+    packageRoot: locateCtxkitPackage().root,
+    projectDir: io.cwd,
+    templatesDir: loadValidatedConfig(io.cwd).templates,
+    force: Boolean(args.values.force),
+    dryRun: Boolean(args.values['dry-run']),
+  });
+  const label = displayPath(result.templatesDir, io.cwd);
+  io.stdout(args.values.json ? `${JSON.stringify({ command: 'install', templates: { dir: label, dryRun: result.dryRun, files: result.copies } }, null, 2)}\n` : formatCopyTemplatesReport(result, label));
+  return 0;
+}
+
 export default defineCommand({
   name: 'install',
   summary: 'Wire ctxkit hooks into Claude Code settings (or a git pre-commit hook)',
-  usage: 'ctxkit install [--scope project|local|user] [--dry-run] [--force] [--node node|absolute|<path>] [--json] [--git-hook]',
+  usage: 'ctxkit install [--scope project|local|user] [--dry-run] [--force] [--node node|absolute|<path>] [--json] [--git-hook | --templates]',
   options: {
     scope: { type: 'string', valueName: 'project|local|user', description: 'Settings file: .claude/settings.json (project, default), .claude/settings.local.json (local) or ~/.claude/settings.json (user)' },
     'dry-run': { type: 'boolean', description: 'Print a unified diff of the change; write nothing' },
@@ -57,15 +79,19 @@ export default defineCommand({
     node: { type: 'string', valueName: 'node|absolute|path', description: "How hooks start Node: 'node' from PATH (default), 'absolute' = this Node's path, or a path" },
     json: { type: 'boolean', description: 'Print the result as JSON' },
     'git-hook': { type: 'boolean', description: 'Install the git pre-commit hook (ctxkit lint) instead of Claude Code hooks' },
+    templates: { type: 'boolean', description: "Copy ctxkit's /orchestrate and coordinator templates into templates/ (never over yours unless --force)" },
   },
   details: [
     'Merges exec-form hook entries (node <ctxkit>/dist/hooks/entry.js <Event>, each with a timeout) into the settings',
     "file, keeping the file's other content, order and indentation. Idempotent; upgrades older ctxkit entries in place.",
     'Refuses (and leaves untouched) a settings file that is not valid JSON or that Claude Code would reject.',
     'Keeps a backup next to a changed file (<file>.ctxkit-backup) and adds the store folder to .gitignore.',
+    '--templates copies the orchestrator templates (commands/orchestrate.md, four coordinator agents, their partials)',
+    'into the templates folder (config `templates`); run `ctxkit generate` next. Uninstall leaves them in place.',
     'Exit codes: 0 installed or already installed; 1 not installed because ctxkit is active elsewhere; 2 error.',
   ].join('\n'),
   async run(args, io) {
+    if (args.values.templates) return runTemplates(args, io);
     if (args.values['git-hook']) return runGitHook(args, io);
     const scope = readScope(args.values.scope, 'project')!;
     const [{ runInstall, displayPath }, { formatInstallReport }] = await Promise.all([import('../install/run-install.js'), import('../install/messages.js')]);

@@ -183,6 +183,23 @@ describe('ctxkit generate (built CLI)', () => {
     expect(read('.claude/commands/deploy.md')).toBe(first);
   });
 
+  it('fits a long command of many small sections by grouping them, every file within budget', () => {
+    // Like the bench corpus: a title, an intro, then 70 sections of 2 to 12 lines. One pointer per
+    // section would not fit 140 lines; groups of neighbouring sections do.
+    const sections = Array.from({ length: 70 }, (_, i) => `## Section ${i + 1}\n\n${filler(`s${i + 1} line`, 1 + ((i * 7) % 11))}`);
+    dir = testdir({ 'templates/commands/long.md': `---\ndescription: Long\n---\n# Long\n\n${filler('intro', 20)}\n\n${sections.join('\n\n')}\n` });
+    const result = runCli(['generate', '--json'], { cwd: dir.path });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { files: { path: string; lines: number; budget: number }[] };
+    for (const file of report.files) expect(file.lines, file.path).toBeLessThanOrEqual(file.budget);
+    const command = read('.claude/commands/long.md');
+    expect(command).toContain(`${filler('intro', 20)}\n`);
+    const groups = command.split('\n').filter((line) => /^- Read \.claude\/context\/long\/section-\d+-to-section-\d+\.md when you need "Section \d+"/.test(line));
+    expect(groups.length).toBeGreaterThan(0);
+    expect(runCli(['generate', '--check'], { cwd: dir.path }).code).toBe(0);
+  });
+
   it('fails with exit 2 on a missing templates folder or conflicting flags', () => {
     dir = testdir({});
     const missing = runCli(['generate'], { cwd: dir.path });

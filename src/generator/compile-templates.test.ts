@@ -192,6 +192,86 @@ describe('compileTemplates: progressive split', () => {
   });
 });
 
+describe('compileTemplates: grouping sections when pointer lines keep a file over budget', () => {
+  const sections = (names: string[], body: (name: string) => string) => names.map((name) => `## ${name}\n${body(name)}`).join('\n\n');
+  const table: { name: string; template: string; commandLines: number; main: string[]; contexts?: Record<string, string[]> }[] = [
+    {
+      name: 'bundles tiny sections that no single move would shrink',
+      template: '# Doc\n\n## A\n## B\n## C\n## D\n',
+      commandLines: 5,
+      main: ['# Doc', '', '- Read .claude/context/doc/a-to-b.md when you need "A" or "B".', '- Read .claude/context/doc/c-to-d.md when you need "C" or "D".'],
+      contexts: { 'context/doc/a-to-b.md': ['## A', '## B'], 'context/doc/c-to-d.md': ['## C', '## D'] },
+    },
+    {
+      name: 'groups only as many moved sections as the pointer lines require, smallest pair first',
+      template: `# Doc\n\n${sections(['P1', 'P2', 'P3', 'P4', 'P5', 'P6'], (name) => `\n${name} a\n${name} b`)}\n`,
+      commandLines: 12,
+      main: [
+        '# Doc',
+        '',
+        '- Read .claude/context/doc/p1-to-p2.md when you need "P1" or "P2".',
+        '',
+        ...['P3', 'P4', 'P5'].flatMap((name) => [`- Read .claude/context/doc/${name.toLowerCase()}.md when you need "${name}".`, '']),
+        '- Read .claude/context/doc/p6.md when you need "P6".',
+      ],
+      contexts: { 'context/doc/p1-to-p2.md': ['## P1', '', 'P1 a', 'P1 b', '', '## P2', '', 'P2 a', 'P2 b'] },
+    },
+    {
+      name: 'keeps the intro after the title and names a long group by its first and last sections',
+      template: `# Doc\n\nIntro 1.\nIntro 2.\nIntro 3.\n\n${['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8'].map((name) => `## ${name}`).join('\n\n')}\n`,
+      commandLines: 9,
+      main: ['# Doc', '', 'Intro 1.', 'Intro 2.', 'Intro 3.', '', '- Read .claude/context/doc/s1-to-s8.md when you need "S1" to "S8" (8 sections).'],
+    },
+    {
+      name: 'moves the only section when intro text stands before it (it is not a title)',
+      template: `Intro one.\nIntro two.\n\n## Only\n\n${filler('only', 20)}\n`,
+      commandLines: 10,
+      main: ['Intro one.', 'Intro two.', '', '- Read .claude/context/doc/only.md when you need "Only".'],
+    },
+    {
+      name: 'never groups a section whose marker says when to read it',
+      template: '# Doc\n\n## A\n\n## B\n<!-- progressive: when deploying -->\nb\n\n## C\n\n## D\n\n## E\n',
+      commandLines: 9,
+      main: ['# Doc', '', '## A', '', '- Read .claude/context/doc/b.md when deploying.', '', '- Read .claude/context/doc/c-to-e.md when you need "C", "D" or "E".'],
+      contexts: { 'context/doc/c-to-e.md': ['## C', '', '## D', '', '## E'] },
+    },
+    {
+      name: 'never moves a section that holds a pinned one',
+      template: `# Doc\n\n## Big\n\n${filler('big', 10)}\n\n### Keep\n<!-- immediate -->\nkeep\n\n### Other\n\n${filler('other', 10)}\n`,
+      commandLines: 20,
+      main: ['# Doc', '', '## Big', '', ...filler('big', 10).split('\n'), '', '### Keep', 'keep', '', '- Read .claude/context/doc/other.md when you need "Other".'],
+    },
+  ];
+
+  for (const testCase of table) {
+    it(testCase.name, () => {
+      const result = compile({ 'commands/doc.md': testCase.template }, { budgets: { ...budgets, commandLines: testCase.commandLines } });
+      expect(result.diagnostics).toEqual([]);
+      expect(body(result, 'commands/doc.md')).toEqual(testCase.main);
+      for (const [path, lines] of Object.entries(testCase.contexts ?? {})) expect(body(result, path)).toEqual(lines);
+      for (const output of result.outputs) expect(output.lines, output.path).toBeLessThanOrEqual(output.budget);
+    });
+  }
+
+  it('splits groups at section boundaries to respect the context budget', () => {
+    const template = `# Doc\n\n${sections(Array.from({ length: 12 }, (_, i) => `T${i + 1}`), (name) => `${name} a\n${name} b`)}\n`;
+    const result = compile({ 'commands/doc.md': template }, { budgets: { ...budgets, commandLines: 10, contextLines: 12 } });
+    expect(result.diagnostics).toEqual([]);
+    const contexts = result.outputs.filter((output) => output.kind === 'context');
+    expect(contexts.map((output) => output.path)).toEqual(['context/doc/t1-to-t3.md', 'context/doc/t10-to-t12.md', 'context/doc/t4-to-t6.md', 'context/doc/t7-to-t9.md']);
+    for (const output of result.outputs) expect(output.lines, output.path).toBeLessThanOrEqual(output.budget);
+  });
+
+  it('reports what stays when even the grouped pointers do not fit', () => {
+    const template = `# Doc\n\nIntro.\n\n${sections(['A', 'B', 'C', 'D', 'E', 'F'], (name) => `<!-- progressive: when ${name} -->\nx`)}\n`;
+    const result = compile({ 'commands/doc.md': template }, { budgets: { ...budgets, commandLines: 8 } });
+    expect(result.outputs).toEqual([]);
+    expect(errors(result).map((d) => d.message)).toEqual([
+      '.claude/commands/doc.md still needs 16 lines after moving and grouping every section that can move (budget 8); what stays: 1 line(s) of text before the first heading, 6 pointer line(s) to context files. Shorten it, add headings so parts can move, or raise the budget.',
+    ]);
+  });
+});
+
 describe('compileTemplates: determinism', () => {
   const templates = {
     'commands/b.md': `# B\n\n## One\n\n${filler('one', 30)}\n\n## Two\n\n${filler('two', 30)}\n`,

@@ -27,7 +27,9 @@ interface Generated {
   blocks: string[][];
 }
 
-function generateTemplate(seed: number, size: 'small' | 'large'): Generated {
+type Size = 'small' | 'large' | 'many';
+
+function generateTemplate(seed: number, size: Size): Generated {
   const next = random(seed);
   const pick = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   let id = 0;
@@ -47,6 +49,24 @@ function generateTemplate(seed: number, size: 'small' | 'large'): Generated {
     body.push(...lines, '');
   };
 
+  // Many small sections: a heading alone, or with one short block; now and then a few sub-sections.
+  const addSmallSection = (depth: number) => {
+    body.push(`${'#'.repeat(depth)} Small ${seed}-${id++}`);
+    const roll = next();
+    if (roll < 0.06) {
+      markers.add(body.length);
+      body.push(next() < 0.5 ? '<!-- progressive -->' : '<!-- progressive: when the task needs it -->');
+    } else if (roll < 0.08) {
+      markers.add(body.length);
+      body.push('<!-- immediate -->');
+    }
+    if (next() < 0.5) {
+      body.push('');
+      addBlock();
+    } else if (next() < 0.5) body.push('');
+    if (depth < 4 && next() < 0.15) for (let i = pick(1, 3); i > 0; i--) addSmallSection(depth + 1);
+  };
+
   const addSection = (depth: number, budget: number) => {
     body.push(`${'#'.repeat(depth)} Section ${seed}-${id++}`);
     const roll = next();
@@ -64,7 +84,8 @@ function generateTemplate(seed: number, size: 'small' | 'large'): Generated {
 
   if (next() < 0.5) body.push(`# Title ${seed}`, '');
   for (let i = pick(0, 2); i > 0; i--) addBlock();
-  for (let i = pick(1, size === 'large' ? 9 : 4); i > 0; i--) addSection(2, size === 'large' ? 2 : 1);
+  if (size === 'many') for (let i = pick(20, 80); i > 0; i--) addSmallSection(2);
+  else for (let i = pick(1, size === 'large' ? 9 : 4); i > 0; i--) addSection(2, size === 'large' ? 2 : 1);
 
   const template = `---\ndescription: Generated case ${seed}\n---\n${body.join('\n')}\n`;
   return { template, contentLines: body.filter((_, index) => !markers.has(index)), blocks };
@@ -95,6 +116,12 @@ function checkProperties(generated: Generated, result: CompileResult): void {
   expect(countMap(all.filter((line) => !POINTER.test(line)))).toEqual(countMap(generated.contentLines));
 
   const targets = pointers.map((line) => (POINTER.exec(line) as RegExpExecArray)[1]);
+  // A group's pointer names the sections it holds, starting with the one its file opens with.
+  for (const [index, target] of targets.entries()) {
+    if (!/-to-[^/]*\.md$/.test(target)) continue;
+    const firstTitle = (bodies.get(target) as string[])[0].replace(/^#+ /, '');
+    expect(pointers[index]).toMatch(new RegExp(`when you need "${firstTitle}"( to | or |, )"`));
+  }
   const contexts = result.outputs.filter((output) => output.kind === 'context').map((output) => output.path);
   expect([...targets].sort()).toEqual([...contexts].sort());
 
@@ -106,15 +133,21 @@ function checkProperties(generated: Generated, result: CompileResult): void {
 }
 
 describe('content preservation across the progressive split', () => {
-  const cases: { seed: number; size: 'small' | 'large'; commandLines: number; contextLines: number }[] = [];
+  const cases: { seed: number; size: Size; commandLines: number; contextLines: number }[] = [];
   for (let seed = 1; seed <= 40; seed++) {
     const next = random(seed * 7919);
     cases.push({ seed, size: seed % 3 === 0 ? 'large' : 'small', commandLines: 30 + Math.floor(next() * 110), contextLines: 40 + Math.floor(next() * 160) });
+  }
+  // Many small sections under tight budgets: the pointer lines alone would overflow, so sections group.
+  for (let seed = 41; seed <= 70; seed++) {
+    const next = random(seed * 7919);
+    cases.push({ seed, size: 'many', commandLines: 20 + Math.floor(next() * 40), contextLines: 20 + Math.floor(next() * 60) });
   }
 
   it('keeps every line exactly once, within budget, blocks whole, on generated templates', () => {
     let compiled = 0;
     let split = 0;
+    let grouped = 0;
     for (const testCase of cases) {
       const generated = generateTemplate(testCase.seed, testCase.size);
       const input = {
@@ -133,12 +166,14 @@ describe('content preservation across the progressive split', () => {
       }
       compiled++;
       if (result.outputs.length > 1) split++;
+      if (result.outputs.some((output) => /-to-[^/]*\.md$/.test(output.path))) grouped++;
       checkProperties(generated, result);
       expect(JSON.stringify(compileTemplates(input))).toBe(JSON.stringify(result));
     }
     // The generator must exercise both outcomes, or the property says nothing.
     expect(compiled).toBeGreaterThanOrEqual(30);
     expect(split).toBeGreaterThanOrEqual(15);
+    expect(grouped).toBeGreaterThanOrEqual(15);
   });
 
   it('splits a 2,000-line template into files that all fit', () => {

@@ -29,11 +29,23 @@ export const messages = {
     `Section '${title}' is marked progressive but holds a ! shell line, which runs only in the command file itself: it stays in the command.`,
   sectionTooBig: (title: string, lines: number, budget: number, path: string) =>
     `Section '${title}' needs ${lines} lines in ${path}, over its ${budget}-line budget, and has no sub-heading left to split at: add sub-headings, or raise budgets.contextLines (or a budgets.overrides entry for ${path}).`,
-  immediateTooBig: (path: string, lines: number, budget: number, keptTitles: string[]) =>
-    `${path} still needs ${lines} lines after moving every section that can move (budget ${budget}); what stays: ${keptTitles.join(', ') || 'the text before the first heading'}. Shorten it, add headings so parts can move, or raise the budget.`,
+  immediateTooBig: (path: string, lines: number, budget: number, keptTitles: string[], introLines: number, pointers: number) => {
+    const stays = [
+      ...keptTitles.map((title) => `'${title}'`),
+      ...(introLines > 0 ? [`${introLines} line(s) of text before the first heading`] : []),
+      ...(pointers > 0 ? [`${pointers} pointer line(s) to context files`] : []),
+    ];
+    return `${path} still needs ${lines} lines after moving and grouping every section that can move (budget ${budget}); what stays: ${stays.join(', ') || 'the text before the first heading'}. Shorten it, add headings so parts can move, or raise the budget.`;
+  },
   outputCollision: (path: string, other: string) => `Output ${path} is also produced by ${other}: rename one template.`,
   contextPointer: (path: string, when: string) => `- Read ${path} ${when}.`,
   defaultWhen: (title: string) => `when you need "${title}"`,
+  /** The "when" of a group's pointer: every title while the list stays short, else the first and last. */
+  groupWhen: (titles: readonly string[]) => {
+    const quoted = titles.map((title) => `"${title}"`);
+    if (quoted.length > 5) return `when you need ${quoted[0]} to ${quoted[quoted.length - 1]} (${quoted.length} sections)`;
+    return `when you need ${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+  },
 } as const;
 
 /** Text of the CLI report. */

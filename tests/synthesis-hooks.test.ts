@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixture, runHookProcess, withStore, type HookRun } from './fixtures/hooks/run-hook-process.js';
+import { runHookProcess, withStore, type HookRun } from './fixtures/hooks/run-hook-process.js';
 import { testdir, type TestDir } from './helpers/testdir.js';
 import { estimateTokens } from '../src/tokens/estimate-tokens.js';
 
@@ -76,7 +76,7 @@ describe('injection through the hook entry', () => {
     const first = contextOf(hook('UserPromptSubmit', { session_id: S2, prompt: 'How does openDatabase migrate the schema?' }), 'UserPromptSubmit');
     expect(first).toMatch(/^\[ctxkit\] \d+ items? from earlier sessions \(≈\d+ tokens\)/);
     expect(first).toMatch(/- src\/store\.ts \(read by session 1111, (just now|\d+ min ago), [\d.k]+→\d+ tok, #\d+\):/);
-    expect(first).toContain('export function openDatabase(file: string) {');
+    expect(first).toContain('export function openDatabase(file: string)');
     expect(first!.length).toBeLessThanOrEqual(9000);
     expect(estimateTokens(first!)).toBeLessThanOrEqual(1500);
 

@@ -108,3 +108,18 @@ describe('selectContext', () => {
     expect(renderItem(d(7), 'one\ntwo', 3, NOW)).toBe('- src/file-7.ts (read by session 1a2b, 2 h ago, 4.1k→3 tok, #7):\n  one\n  two');
   });
 });
+
+describe('selectContext with handoffs', () => {
+  it('leaves out a file read by the agent of a better-ranked handoff; keeps it when it ranks higher or another reader had it', () => {
+    const file = d(1, { key: 'src/a.ts', contentHash: 'A', agentId: 'ag' });
+    const report = d(2, { kind: 'agent-report', key: 'Map a', agentId: 'ag', contentHash: undefined, summary: 'a is fine', handoff: { task: 't', sources: [{ path: 'src/a.ts', contentHash: 'A' }] } });
+    const hashes = new Map([['src/a.ts', 'A']]);
+    const below = selectContext({ ranked: ranked(report, file), hashes, now: NOW, budgetTokens: 1500, audience: 'session' });
+    expect(below.items.map((item) => item.discovery.id)).toEqual([2]);
+    expect(below.dropped).toEqual([{ discovery: file, reason: 'covered by handoff #2' }]);
+    const above = selectContext({ ranked: ranked(file, report), hashes, now: NOW, budgetTokens: 1500, audience: 'session' });
+    expect(above.items.map((item) => item.discovery.id)).toEqual([1, 2]);
+    const mainRead = { ...file, agentId: undefined };
+    expect(selectContext({ ranked: ranked(report, mainRead), hashes, now: NOW, budgetTokens: 1500, audience: 'session' }).items.map((item) => item.discovery.id)).toEqual([2, 1]);
+  });
+});

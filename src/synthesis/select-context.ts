@@ -4,6 +4,7 @@ import { estimateTokens } from '../tokens/estimate-tokens.js';
 import { cutToTokens } from './cut-to-tokens.js';
 import { decideFreshness, sourcesOf, type CurrentHashes, type Freshness } from './decide-freshness.js';
 import { describeProvenance, describeSubject } from './describe-provenance.js';
+import { isCodePath, outlineCode } from './outline-code.js';
 import { packItems, type PackItem } from './pack-items.js';
 import { parseHandoff, renderHandoff } from './parse-handoff.js';
 import type { RankedCandidate } from './rank-candidates.js';
@@ -46,12 +47,16 @@ export interface Selection {
   coveredFiles: string[];
 }
 
-/** What the item says: a handoff's fixed sections when it has them, else the stored summary. */
+/** What the item says: a handoff's fixed sections, a code file's declarations, else the stored summary. */
 export function itemBody(discovery: Discovery): string {
   if (discovery.kind === 'agent-report') {
     const handoff = parseHandoff(discovery.summary);
     const rendered = handoff ? renderHandoff(handoff) : '';
     if (rendered.length > 0) return rendered;
+  }
+  if (discovery.kind === 'file' && isCodePath(discovery.key)) {
+    const outline = outlineCode(discovery.summary);
+    if (outline) return `${outline}\n(declarations only)`;
   }
   return discovery.summary.trim();
 }
@@ -108,10 +113,26 @@ export function selectContext(input: SelectInput): Selection {
     seen.add(key);
     eligible.push({ candidate, freshness });
   }
+  // A file read by the agent whose handoff ranks better (same bytes still) adds little next to its conclusions.
+  const readByHandoffAgent = new Map<string, RankedCandidate>();
+  for (const { candidate } of eligible) {
+    const { discovery } = candidate;
+    if (discovery.kind !== 'agent-report' || !discovery.agentId) continue;
+    for (const source of sourcesOf(discovery)) {
+      if (source.contentHash !== undefined && input.hashes.get(source.path) === source.contentHash) readByHandoffAgent.set(`${discovery.agentId}\u0000${source.path}`, candidate);
+    }
+  }
+  const kept = eligible.filter(({ candidate }) => {
+    const { discovery } = candidate;
+    const handoff = discovery.kind === 'file' && !discovery.range && discovery.agentId ? readByHandoffAgent.get(`${discovery.agentId}\u0000${discovery.key}`) : undefined;
+    const isCovered = handoff !== undefined && handoff.score > candidate.score;
+    if (isCovered) dropped.push({ discovery, reason: `covered by handoff #${handoff.discovery.id}` });
+    return !isCovered;
+  });
   const empty: Selection = { tokens: 0, items: [], dropped, coveredFiles: [] };
-  if (input.budgetTokens <= 0 || eligible.length === 0) return empty;
+  if (input.budgetTokens <= 0 || kept.length === 0) return empty;
 
-  const packable: Array<PackItem<{ candidate: RankedCandidate; freshness: Freshness }>> = eligible.slice(0, input.maxItems ?? 8).map((entry) => {
+  const packable: Array<PackItem<{ candidate: RankedCandidate; freshness: Freshness }>> = kept.slice(0, input.maxItems ?? 8).map((entry) => {
     const { discovery } = entry.candidate;
     const body = itemBody(discovery);
     const changed = entry.freshness.status === 'partly-changed' ? entry.freshness.changed : [];
@@ -127,7 +148,7 @@ export function selectContext(input: SelectInput): Selection {
 
   // Reserve room for the header and the covered-files line, then pack; shrink the reserve's guess if needed.
   const reserveTokens = input.audience === 'subagent' ? 120 : 45;
-  let packed = packItems(packable, { budgetTokens: input.budgetTokens, maxChars, headerTokens: reserveTokens, headerChars: reserveTokens * 4 });
+  let packed = packItems(packable, { budgetTokens: input.budgetTokens, maxChars, headerTokens: reserveTokens, headerChars: reserveTokens * 4, maxItemShare: 0.35 });
   for (;;) {
     if (packed.items.length === 0) return { ...empty, dropped: [...dropped, ...packed.left.map((entry) => ({ discovery: entry.candidate.discovery, reason: 'over the budget' }))] };
     const covered = coveredFilesOf(packed.items.map((item) => item.ref), input.hashes);

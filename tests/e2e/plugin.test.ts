@@ -73,6 +73,23 @@ describe('ctxkit as a plugin (--plugin-dir)', () => {
     const log = readFileSync(repo.join('.ctxkit', 'hooks.log'), 'utf8').split('\n').filter(Boolean);
     expect(log.filter((line) => line.split('\t')[2] === 'error')).toEqual([]);
 
+    // The plugin's /ctxkit:orchestrate runs the plugin's own CLI in its `!` line (no ctxkit in the repo's
+    // node_modules) and the pool block it prints names what the first session read.
+    const orchestrate = await runClaude({
+      cwd: repo.path,
+      home,
+      prompt: '/ctxkit:orchestrate Change the deploy target in the notes',
+      allowedTools: ['Read', 'Agent'],
+      extraArgs: ['--plugin-dir', PROJECT_ROOT],
+      script: { rules: [], default: { text: 'Goal: planned.' } },
+    });
+    expect({ code: orchestrate.code, timedOut: orchestrate.timedOut }).toEqual({ code: 0, timedOut: false });
+    const sent = JSON.stringify(orchestrate.modelRequests[0]?.body.messages ?? []);
+    expect(sent).toContain('# Orchestrate: Change the deploy target in the notes');
+    const poolBlock = sent.slice(sent.indexOf('## What the pool already knows'), sent.indexOf('The block above is what earlier sessions'));
+    expect(poolBlock).toContain('notes.md');
+    expect(sent).toContain(`Read ${PROJECT_ROOT.replace(/\/$/, '')}/plugin/context/orchestrate/merge.md when`);
+
     // doctor, told about the --plugin-dir, finds the plugin's hooks once and none in the settings.
     const env = { HOME: home, CLAUDE_CONFIG_DIR: join(home, '.claude'), CLAUDE_PROJECT_DIR: '', CLAUDE_CODE_SESSIONEND_HOOKS_TIMEOUT_MS: '' };
     const doctor = runCli(['doctor', '--json', '--plugin-dir', PROJECT_ROOT], { cwd: repo.path, env });

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CTXKIT_HOOK_PLAN } from '../src/claude/ctxkit-hooks.js';
 import { PROJECT_ROOT, runCli } from './helpers/run-cli.js';
 import { testdir, type TestDir } from './helpers/testdir.js';
 
@@ -29,7 +30,7 @@ describe('ctxkit install (CLI)', () => {
     const file = join(repo, '.claude/settings.json');
     const first = run('install');
     expect(first, first.stderr).toMatchObject({ code: 0 });
-    expect(first.stdout).toContain('Installed ctxkit hooks in .claude/settings.json (project scope): 12 events.');
+    expect(first.stdout).toContain(`Installed ctxkit hooks in .claude/settings.json (project scope): ${CTXKIT_HOOK_PLAN.length} events.`);
     expect(first.stdout).toContain('backup:     .claude/settings.json.ctxkit-backup');
     const installed = readFileSync(file, 'utf8');
     expect(JSON.parse(installed).hooks.Stop[1].hooks[0]).toEqual({ type: 'command', command: 'node', args: [ENTRY, 'Stop'], timeout: 15 });
@@ -41,7 +42,7 @@ describe('ctxkit install (CLI)', () => {
 
     const removed = run('uninstall');
     expect(removed, removed.stderr).toMatchObject({ code: 0 });
-    expect(removed.stdout).toContain('Removed ctxkit hooks from .claude/settings.json (project scope): 12 events.');
+    expect(removed.stdout).toContain(`Removed ctxkit hooks from .claude/settings.json (project scope): ${CTXKIT_HOOK_PLAN.length} events.`);
     expect(readFileSync(file, 'utf8')).toBe(original);
     expect(existsSync(join(repo, '.gitignore'))).toBe(false);
     expect(existsSync(join(repo, '.ctxkit'))).toBe(false);
@@ -53,7 +54,7 @@ describe('ctxkit install (CLI)', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ command: 'install', status: 'installed', scope: 'local', node: process.execPath, entryPath: ENTRY, gitignoreAdded: true });
-    expect(report.changes).toHaveLength(12);
+    expect(report.changes).toHaveLength(CTXKIT_HOOK_PLAN.length);
     expect(report.files.map((file: { role: string }) => file.role)).toEqual(['settings', 'gitignore', 'manifest']);
     const again = JSON.parse(run('uninstall', '--json').stdout);
     expect(again).toMatchObject({ command: 'uninstall', status: 'removed', gitignoreRemoved: true });

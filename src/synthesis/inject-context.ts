@@ -2,8 +2,8 @@ import { isAbsolute, join } from 'node:path';
 import { gitBlobHash } from '../capture/git-blob-hash.js';
 import { recordToUsageRow } from '../stats/usage-row.js';
 import type { Discovery, Store } from '../store/store.js';
-import { tokenize } from '../text/tokenize.js';
 import { pathsToCheck, type CurrentHashes } from './decide-freshness.js';
+import { preselectTerms } from './preselect-terms.js';
 import { rankCandidates } from './rank-candidates.js';
 import { selectContext, type Audience, type Selection } from './select-context.js';
 
@@ -38,7 +38,7 @@ export interface Injection extends Selection {
 /** Files larger than this are not hashed for the freshness check (their summaries are dropped). */
 const MAX_HASH_BYTES = 16 * 1024 * 1024;
 /** FTS5 pre-selection size, and the recent sample that gives BM25 its term statistics. */
-const PRESELECT = 200;
+const PRESELECT = 120;
 const BACKGROUND = 100;
 /** Only the best-ranked few are checked against disk. */
 const CHECK_TOP = 24;
@@ -83,7 +83,7 @@ async function readMemory(store: Store, key: string | undefined): Promise<Set<nu
  */
 export async function injectContext(request: InjectRequest, deps: InjectDeps): Promise<Injection> {
   const empty: Injection = { tokens: 0, items: [], dropped: [], coveredFiles: [], candidates: 0 };
-  const terms = tokenize(request.query);
+  const terms = preselectTerms(request.query);
   if (request.budgetTokens <= 0 || terms.length === 0) return empty;
   const store = await deps.store();
   const now = deps.now();
@@ -92,7 +92,7 @@ export async function injectContext(request: InjectRequest, deps: InjectDeps): P
     (!discovery.stale || DERIVED.has(discovery.kind)) &&
     discovery.sessionId !== request.excludeSessionId &&
     (request.excludeAgentId === undefined || discovery.agentId !== request.excludeAgentId);
-  const matched = (await store.find({ text: [...new Set(terms)].join(' '), includeStale: true, limit: PRESELECT })).filter(usable);
+  const matched = (await store.find({ text: terms.join(' '), includeStale: true, limit: PRESELECT })).filter(usable);
   if (matched.length === 0) return empty;
   const matchedIds = new Set(matched.map((discovery) => discovery.id));
   const background = (await store.find({ limit: BACKGROUND })).filter((discovery) => !matchedIds.has(discovery.id));

@@ -1,5 +1,5 @@
 import type { Diagnostic } from './compile-types.js';
-import { diffLines } from './diff-lines.js';
+import { unifiedDiff } from '../text/unified-diff.js';
 import { reportText } from './messages.js';
 import type { PlannedChange } from './plan-changes.js';
 
@@ -78,7 +78,8 @@ export function formatReport(input: ReportInput, mode: ReportMode, options: { di
   if (options.diff) {
     for (const change of input.changes) {
       if (change.action === 'unchanged') continue;
-      parts.push(diffLines(change.before ?? '', change.action === 'delete' ? '' : (change.after ?? ''), outPath(input.outLabel, change.path)));
+      const label = outPath(input.outLabel, change.path);
+      parts.push(unifiedDiff(change.before, change.action === 'delete' ? undefined : change.after, { before: `a/${label}`, after: `b/${label}` }));
     }
   }
   if (mode === 'check') {

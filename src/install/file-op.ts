@@ -1,6 +1,6 @@
 /** The file changes an install or uninstall plans; the planners are pure, `applyFileOps` performs them. */
 import { relative, sep } from 'node:path';
-import { unifiedDiff } from './unified-diff.js';
+import { unifiedDiff } from '../text/unified-diff.js';
 
 export type FileRole = 'settings' | 'gitignore' | 'manifest' | 'backup';
 

@@ -1,4 +1,4 @@
-/** A unified diff of two texts, for `install --dry-run` and `uninstall --dry-run`. */
+/** A unified diff of two texts, for the `--dry-run` and `--diff` output of install, uninstall and generate. */
 
 type Op = { kind: ' ' | '-' | '+'; line: string };
 
@@ -9,10 +9,14 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-// Longest common subsequence by dynamic programming: settings files are small, and this keeps the code obvious.
+// Past this many cells the table would cost too much memory; the diff then shows a full replacement.
+const MAX_CELLS = 4_000_000;
+
+// Longest common subsequence by dynamic programming: the files diffed here are small, and this keeps the code obvious.
 function diffLines(before: string[], after: string[]): Op[] {
   const rows = before.length;
   const cols = after.length;
+  if (rows * cols > MAX_CELLS) return [...before.map((line) => ({ kind: '-' as const, line })), ...after.map((line) => ({ kind: '+' as const, line }))];
   const table: Uint32Array[] = Array.from({ length: rows + 1 }, () => new Uint32Array(cols + 1));
   for (let i = rows - 1; i >= 0; i--) {
     for (let j = cols - 1; j >= 0; j--) {

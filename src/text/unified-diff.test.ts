@@ -19,6 +19,12 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff('a\n', undefined, { before: 'x', after: 'x' })).toBe('--- x\n+++ /dev/null\n@@ -1,1 +0,0 @@\n-a\n');
   });
 
+  it('shows a change with context, deletions before insertions', () => {
+    const before = 'a\nb\nc\nd\ne\nf\ng\nh\n';
+    const after = 'a\nb\nc\nd\nE\nf\ng\nh\n';
+    expect(unifiedDiff(before, after, { before: 'a/f.md', after: 'b/f.md' })).toBe('--- a/f.md\n+++ b/f.md\n@@ -2,7 +2,7 @@\n b\n c\n d\n-e\n+E\n f\n g\n h\n');
+  });
+
   it('splits far-apart changes into separate hunks', () => {
     const before = Array.from({ length: 20 }, (_, i) => `l${i}`).join('\n') + '\n';
     const after = before.replace('l1\n', 'L1\n').replace('l18\n', 'L18\n');

@@ -14,6 +14,10 @@ afterEach(() => dir.cleanup());
 
 const quiet = { code: 0, stdout: '', stderr: '' };
 
+// A 10 MB build log of one repeated line.
+const line = 'build step output line with some words in it 0123456789\n';
+const stdout = line.repeat(Math.ceil((10 * 1024 * 1024) / line.length));
+
 function errorLines(root: string): string[] {
   return readLog(root).split('\n').filter((line) => line.includes('\terror\t'));
 }
@@ -59,7 +63,8 @@ describe('hook entry fails open', () => {
     const db = new Database(dir.join('.ctxkit', 'ctxkit.db'));
     db.pragma('user_version = 9999');
     db.close();
-    expect(runHookProcess('PostToolUse', fixture('post-tool-use.bash', vars), { root: dir.path })).toEqual(quiet);
+    // An Edit opens the store (it marks earlier reads stale); a small Bash output would only be spooled.
+    expect(runHookProcess('PostToolUse', fixture('post-tool-use.edit', vars), { root: dir.path })).toEqual(quiet);
     expect(errorLines(dir.path).at(-1)).toContain('DbFromFutureError');
     expect(readdirSync(dir.join('.ctxkit')).some((name) => name.includes('corrupt'))).toBe(false);
   });
@@ -70,9 +75,28 @@ describe('hook entry fails open', () => {
     expect(errorLines(dir.path)[0]).toContain('ConfigError');
   });
 
-  it('handles a 10 MB Bash output: exit 0, no output, stored with a small summary', async () => {
-    const line = 'build step output line with some words in it 0123456789\n';
-    const stdout = line.repeat(Math.ceil((10 * 1024 * 1024) / line.length));
+  it('handles a 10 MB Bash output: exit 0, one small replacement, the original kept', async () => {
+    const payload = { ...fixture('post-tool-use.bash', vars), tool_response: { stdout, stderr: '', interrupted: false, isImage: false } };
+    const result = runHookProcess('PostToolUse', payload, { root: dir.path });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.length).toBeLessThan(9000);
+    const replaced = JSON.parse(result.stdout).hookSpecificOutput;
+    expect(replaced.hookEventName).toBe('PostToolUse');
+    expect(replaced.updatedToolOutput).toMatchObject({ stderr: '', interrupted: false, isImage: false });
+    expect(replaced.updatedToolOutput.stdout).toContain(line.trim());
+    expect(replaced.updatedToolOutput.stdout).toMatch(/ctxkit show \d+/);
+    expect(errorLines(dir.path)).toEqual([]);
+    await withStore(dir.path, async (store) => {
+      const [command] = await store.find({ kinds: ['command'] });
+      expect(command.rawBytes).toBe(Buffer.byteLength(stdout));
+      expect(command.summary.length).toBeLessThan(3000);
+      expect((await store.getOriginal(command.id))!.text).toBe(stdout);
+    });
+  });
+
+  it('handles a 10 MB Bash output with in-flight compression off: exit 0, no output, stored with a small summary', async () => {
+    dir.write('ctxkit.config.json', JSON.stringify({ inflight: { mode: 'off' } }));
     const payload = { ...fixture('post-tool-use.bash', vars), tool_response: { stdout, stderr: '', interrupted: false, isImage: false } };
     expect(runHookProcess('PostToolUse', payload, { root: dir.path })).toEqual(quiet);
     expect(errorLines(dir.path)).toEqual([]);
@@ -87,7 +111,7 @@ describe('hook entry fails open', () => {
 
   it('sets aside a corrupted store file and keeps working', async () => {
     dir.write('.ctxkit/ctxkit.db', Buffer.from('garbage '.repeat(1000)));
-    expect(runHookProcess('PostToolUse', fixture('post-tool-use.bash', vars), { root: dir.path })).toEqual(quiet);
+    expect(runHookProcess('PostToolUse', fixture('post-tool-use.edit', vars), { root: dir.path })).toEqual(quiet);
     expect(readdirSync(dir.join('.ctxkit')).filter((name) => name.startsWith('ctxkit.db.corrupt-'))).toHaveLength(1);
     expect(errorLines(dir.path)[0]).toContain('moved to');
     await withStore(dir.path, async (store) => expect((await store.counts()).discoveries).toBe(1));

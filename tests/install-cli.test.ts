@@ -125,14 +125,7 @@ describe('ctxkit install --git-hook (CLI)', () => {
     expect(run('uninstall', '--git-hook', '--scope', 'user')).toMatchObject({ code: 2, stderr: expect.stringContaining('--git-hook cannot be combined') });
   });
 
-  // The pre-commit module is written in parallel; until it is built this exercises only the clear refusal.
-  const hasPreCommit = existsSync(join(PROJECT_ROOT, 'dist/git/pre-commit.js'));
-  it.runIf(!hasPreCommit)('says plainly when this build has no pre-commit support', () => {
-    const { run } = project();
-    expect(run('install', '--git-hook')).toMatchObject({ code: 2, stderr: expect.stringContaining('--git-hook is not available in this build') });
-  });
-
-  it.runIf(hasPreCommit)('installs and removes the pre-commit hook in a git repository, leaving settings alone', () => {
+  it('installs and removes the pre-commit hook in a git repository, leaving settings alone', () => {
     const { repo, run } = project();
     const git = spawnSync('git', ['init', '-q'], { cwd: repo });
     expect(git.status).toBe(0);

@@ -2,30 +2,6 @@ import { defineCommand, type CommandIO, type ParsedArgs } from './command.js';
 import { UsageError, UserError } from './errors.js';
 import { SETTINGS_SCOPES, type SettingsScope } from '../claude/settings/settings-types.js';
 
-/** The pre-commit module's surface (src/git/pre-commit.ts), loaded only for --git-hook. */
-export interface PreCommitResult {
-  status: 'installed' | 'updated' | 'unchanged' | 'removed' | 'not-installed' | 'skipped';
-  path?: string;
-  message: string;
-}
-export interface PreCommitModule {
-  installPreCommit(options: { cwd: string; command: string[] }): Promise<PreCommitResult>;
-  uninstallPreCommit(options: { cwd: string }): Promise<PreCommitResult>;
-}
-
-/** Loads src/git/pre-commit.js lazily: only --git-hook needs git. */
-export async function loadPreCommit(): Promise<PreCommitModule> {
-  // A variable specifier keeps the type check independent of that module's build order.
-  const specifier = '../git/pre-commit.js';
-  try {
-    return (await import(specifier)) as PreCommitModule;
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes('pre-commit');
-    if (missing) throw new UserError('--git-hook is not available in this build of ctxkit (dist/git/pre-commit.js is missing).');
-    throw error;
-  }
-}
-
 /** Reads --scope; `fallback` when absent. */
 export function readScope(value: unknown, fallback: SettingsScope | undefined): SettingsScope | undefined {
   if (value === undefined) return fallback;
@@ -40,7 +16,7 @@ async function runGitHook(args: ParsedArgs, io: CommandIO): Promise<number> {
   const [{ locateCtxkitPackage }, { resolveNodeCommand }] = await Promise.all([import('../install/ctxkit-package.js'), import('../install/run-install.js')]);
   const pkg = locateCtxkitPackage();
   const node = resolveNodeCommand(args.values.node as string | undefined, process.execPath);
-  const { installPreCommit } = await loadPreCommit();
+  const { installPreCommit } = await import('../git/pre-commit.js');
   const result = await installPreCommit({ cwd: io.cwd, command: [node, pkg.binFile] });
   io.stdout(args.values.json ? `${JSON.stringify({ command: 'install', gitHook: result }, null, 2)}\n` : `${result.message}\n`);
   return 0;

@@ -1,6 +1,6 @@
 import { defineCommand } from './command.js';
 import { UsageError } from './errors.js';
-import { loadPreCommit, readScope } from './install.js';
+import { readScope } from './install.js';
 
 export default defineCommand({
   name: 'uninstall',
@@ -20,7 +20,7 @@ export default defineCommand({
   async run(args, io) {
     if (args.values['git-hook']) {
       if (args.values['dry-run'] || args.values.scope !== undefined) throw new UsageError('--git-hook cannot be combined with --dry-run or --scope.');
-      const { uninstallPreCommit } = await loadPreCommit();
+      const { uninstallPreCommit } = await import('../git/pre-commit.js');
       const result = await uninstallPreCommit({ cwd: io.cwd });
       io.stdout(args.values.json ? `${JSON.stringify({ command: 'uninstall', gitHook: result }, null, 2)}\n` : `${result.message}\n`);
       return 0;

@@ -41,7 +41,7 @@ function wideTree(): Record<string, string> {
 
 const steps = (run: string[]) => run.map((command, i) => ({ name: 'Bash', id: `toolu_bash_${i}`, input: { command, description: `step ${i}` } }));
 
-describe.skipIf(!existsSync(ENTRY))('in-flight compression in a real Claude Code session', () => {
+describe('in-flight compression in a real Claude Code session', () => {
   it('the model receives reduced test, type-check, Grep and Glob output with every failure and file, and ctxkit show returns the original', async () => {
     const repo = gitRepo(wideTree());
     cleanups.push(repo.cleanup);

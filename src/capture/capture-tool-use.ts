@@ -4,7 +4,7 @@ import { isExcludedPath } from '../privacy/is-excluded-path.js';
 import { sanitizeText } from '../privacy/sanitize-text.js';
 import type { Finder, Store } from '../store/store.js';
 import { estimateTokens } from '../tokens/estimate-tokens.js';
-import { estimateRawTokens } from './estimate-raw-tokens.js';
+import { estimateRawTokens } from '../tokens/estimate-raw-tokens.js';
 import { gitBlobHash } from './git-blob-hash.js';
 import { planCapture, type CapturePlan } from './plan-capture.js';
 import type { Summarize } from './summarize-text.js';

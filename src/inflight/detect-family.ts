@@ -37,6 +37,13 @@ const TEST_OUTPUT = [
 const LINT_LINE = /^(?:.+?\(\d+,\d+\): (?:error|warning) TS\d+|.+?:\d+:\d+ - (?:error|warning) TS\d+|.+?:\d+(?::\d+)?: (?:error|warning|note): |.+?:\d+:\d+: [A-Z]{1,4}\d{2,4} |\s+\d+:\d+\s+(?:error|warning)\s+.*\s{2,}[\w@/-]+$|(?:warning|error)(?:\[\w+\])?: .*\n\s*--> )/gm;
 const GIT_OUTPUT = /^(?:diff --git |commit [0-9a-f]{40}\b|On branch |\[[\w/.-]+ [0-9a-f]{7,}\] )/m;
 
+/** Grep output sniffed without a grep command: `path:line:` where the path looks like a file, not a timestamp. */
+function isFileGrep(text: string): boolean {
+  if (!isGrepOutput(text)) return false;
+  const lines = text.split('\n', 200).filter((line) => line.trim() !== '');
+  return lines.filter((line) => /^(?!\d{4}-\d\d-\d\d)[^\s:]*[/.][^\s:]*:\d+:/.test(line)).length >= lines.length * 0.6;
+}
+
 /**
  * Which reducer fits an output, from the tool, the command (pipes and scripts included) and the
  * output itself. The output decides when it is unmistakable (a test summary, many compiler
@@ -51,13 +58,15 @@ export function detectFamily(text: string, hints: FamilyHints): Family {
   if (tool === 'Read') return 'code';
   if (isJsonText(text)) return 'json';
   const sample = text.length > 400_000 ? `${text.slice(0, 200_000)}\n${text.slice(-200_000)}` : text;
+  const fromCommand = hints.command === undefined ? undefined : COMMAND_FAMILIES.find(([pattern]) => pattern.test(hints.command!))?.[1];
+  // A diff or log carries other tools' output as content (test names, diagnostics): its own shape goes first.
+  if (/^(?:diff --git |commit [0-9a-f]{40}\b)/.test(sample.trimStart()) || (fromCommand === 'git' && GIT_OUTPUT.test(sample))) return 'git';
   if (TEST_OUTPUT.some((pattern) => pattern.test(sample))) return 'test';
   const lintLines = sample.match(LINT_LINE)?.length ?? 0;
-  const fromCommand = hints.command === undefined ? undefined : COMMAND_FAMILIES.find(([pattern]) => pattern.test(hints.command!))?.[1];
   if (fromCommand === 'lint' || lintLines >= 3) return 'lint';
   if (fromCommand === 'test') return 'test';
-  if (GIT_OUTPUT.test(sample) && (fromCommand === 'git' || fromCommand === undefined || /^diff --git /m.test(sample))) return 'git';
-  if (fromCommand === 'grep' || isGrepOutput(sample)) return isGrepOutput(sample) ? 'grep' : 'log';
+  if (GIT_OUTPUT.test(sample) && fromCommand === undefined) return 'git';
+  if (fromCommand === 'grep' || isFileGrep(sample)) return isGrepOutput(sample) ? 'grep' : 'log';
   const lines = sample.split('\n').filter((line) => line.trim() !== '');
   const pathShare = lines.filter(isPathLine).length / Math.max(1, lines.length);
   if (fromCommand === 'listing' || pathShare >= 0.8) return 'listing';

@@ -9,17 +9,13 @@ const OWN_WORDS = new Set(
   'ctxkit left out lines of passing tests test and progress timing grouped finding findings by rule message at most locations each in file files more changed this one line per commit message body unchanged context chars omitted error warning note items keys Merge all'.split(' '),
 );
 
-function words(text: string, expandPaths = false): Set<string> {
+function words(text: string): Set<string> {
   const found = new Set<string>();
   for (const match of text.matchAll(WORD)) {
     if (!HAS_LETTER.test(match[0])) continue;
     found.add(match[0]);
     // `src/a.ts:10` or `name.` at a sentence end: also the word without trailing punctuation.
     found.add(match[0].replace(/[.\-/\\]+$/, ''));
-    if (!expandPaths || !/[/\\]/.test(match[0])) continue;
-    // Listings regroup paths by folder, so every run of a path's segments is a word of the source.
-    const parts = match[0].split(/[/\\]/).slice(0, 12);
-    for (let i = 0; i < parts.length; i++) for (let j = i + 1; j <= parts.length; j++) found.add(parts.slice(i, j).join('/'));
   }
   return found;
 }
@@ -30,16 +26,44 @@ function words(text: string, expandPaths = false): Set<string> {
  * last guard before a replacement; when it fails the model gets the original.
  */
 export function isFaithful(original: string, reduced: string): boolean {
-  const source = words(terminalLines(original).join('\n'), true);
   const kept = stripMarkers(reduced)
     .split('\n')
     .filter((line) => !line.startsWith('(ctxkit'))
     .join('\n');
+  // The words of the reduced text (few) are looked up in one pass over the original (large).
+  const needed = new Set<string>();
   for (const word of words(kept)) {
-    if (source.has(word) || OWN_WORDS.has(word)) continue;
     const bare = word.replace(/[.\-/\\]+$/, '');
-    if (bare === '' || source.has(bare) || OWN_WORDS.has(bare)) continue;
-    return false;
+    if (!OWN_WORDS.has(word) && bare !== '' && !OWN_WORDS.has(bare)) needed.add(bare);
   }
-  return true;
+  if (needed.size === 0) return true;
+  // Listings regroup paths by folder: `dir` may stand for the middle of `src/dir/a.ts`, so a path
+  // separator is a boundary like any other; a cut identifier (`estimateToken`) is not.
+  return occurAllWhole(terminalLines(original).join('\n'), needed);
+}
+
+const RUN = /[\w$]+/g;
+const WORD_CHAR = /[\w$]/;
+
+/**
+ * True when each word occurs in `source` with no word character on either side. One pass over the
+ * source's maximal runs of word characters: every needed word starts with one (see WORD), so a whole
+ * occurrence starts where such a run does. (A search per word would rescan a 1 MB output hundreds of times.)
+ */
+function occurAllWhole(source: string, needed: Set<string>): boolean {
+  const byFirstRun = new Map<string, string[]>();
+  for (const word of needed) {
+    const first = /^[\w$]+/.exec(word)?.[0] ?? word;
+    byFirstRun.set(first, [...(byFirstRun.get(first) ?? []), word]);
+  }
+  const missing = new Set(needed);
+  for (const match of source.matchAll(RUN)) {
+    const candidates = byFirstRun.get(match[0]);
+    if (!candidates) continue;
+    for (const word of candidates) {
+      if (missing.has(word) && source.startsWith(word, match.index) && !WORD_CHAR.test(source[match.index + word.length] ?? ' ')) missing.delete(word);
+    }
+    if (missing.size === 0) return true;
+  }
+  return false;
 }

@@ -1,4 +1,4 @@
-import { estimateRawTokens } from '../capture/estimate-raw-tokens.js';
+import { estimateRawTokens } from '../tokens/estimate-raw-tokens.js';
 import type { CtxkitConfig } from '../config/defaults.js';
 import { estimateTokens } from '../tokens/estimate-tokens.js';
 import { isExcludedCommand, isRawCommand } from './command-rules.js';

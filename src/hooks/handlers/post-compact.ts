@@ -1,7 +1,7 @@
 import { sameText } from '../../capture/capture-tool-use.js';
 import { gitBlobHash } from '../../capture/git-blob-hash.js';
 import { sanitizeText } from '../../privacy/sanitize-text.js';
-import { estimateRawTokens } from '../../capture/estimate-raw-tokens.js';
+import { estimateRawTokens } from '../../tokens/estimate-raw-tokens.js';
 import { estimateTokens } from '../../tokens/estimate-tokens.js';
 import { keepWorkingSet, sessionSources } from '../../synthesis/hook-injection.js';
 import type { HookHandler } from './index.js';

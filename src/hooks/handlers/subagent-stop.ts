@@ -1,7 +1,7 @@
 import { sameText, sourcesOfAgent } from '../../capture/capture-tool-use.js';
 import { firstUserPrompt } from '../../capture/transcript-lines.js';
 import { sanitizeText } from '../../privacy/sanitize-text.js';
-import { estimateRawTokens } from '../../capture/estimate-raw-tokens.js';
+import { estimateRawTokens } from '../../tokens/estimate-raw-tokens.js';
 import { estimateTokens } from '../../tokens/estimate-tokens.js';
 import { releaseSubagentLease } from '../../pool/pool-hooks.js';
 import { citedSources } from '../../synthesis/hook-injection.js';

@@ -1,5 +1,6 @@
 import { lineSeverity } from '../../compress/line-severity.js';
 import { terminalLines } from '../../compress/terminal-text.js';
+import { estimateRawTokens } from '../../tokens/estimate-raw-tokens.js';
 import { estimateTokens } from '../../tokens/estimate-tokens.js';
 import type { FamilyOptions, FamilyResult } from './family-result.js';
 import { selectLines, type LineRole } from './select-lines.js';
@@ -55,5 +56,5 @@ export function buildLineRoles(lines: readonly string[]): LineRole[] {
 export function reduceBuild(text: string, options: FamilyOptions = {}): FamilyResult {
   const lines = terminalLines(text);
   const selection = selectLines(lines, buildLineRoles(lines), { budgetTokens: options.budgetTokens, labels: { noise: 'progress lines' } });
-  return { text: selection.text, family: 'build', tokensBefore: estimateTokens(text), tokensAfter: estimateTokens(selection.text) };
+  return { text: selection.text, family: 'build', tokensBefore: estimateRawTokens(text), tokensAfter: estimateTokens(selection.text) };
 }

@@ -1,6 +1,7 @@
 import { cutAtWord } from '../../compress/cut-at-word.js';
 import { reduceGlob } from '../../compress/glob.js';
 import { terminalLines } from '../../compress/terminal-text.js';
+import { estimateRawTokens } from '../../tokens/estimate-raw-tokens.js';
 import { estimateTokens } from '../../tokens/estimate-tokens.js';
 import { buildLineRoles } from './build.js';
 import type { FamilyOptions, FamilyResult } from './family-result.js';
@@ -121,7 +122,7 @@ function renderLog(lines: readonly string[], budget: number | undefined): string
  */
 export function reduceGit(text: string, options: FamilyOptions = {}): FamilyResult {
   const lines = terminalLines(text);
-  const tokensBefore = estimateTokens(text);
+  const tokensBefore = estimateRawTokens(text);
   const done = (body: string): FamilyResult => ({ text: body, family: 'git', tokensBefore, tokensAfter: estimateTokens(body) });
   const budget = options.budgetTokens;
 

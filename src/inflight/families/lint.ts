@@ -1,4 +1,5 @@
 import { terminalLines } from '../../compress/terminal-text.js';
+import { estimateRawTokens } from '../../tokens/estimate-raw-tokens.js';
 import { estimateTokens } from '../../tokens/estimate-tokens.js';
 import type { FamilyOptions, FamilyResult } from './family-result.js';
 import { selectLines, type LineRole } from './select-lines.js';
@@ -191,5 +192,5 @@ export function reduceLint(text: string, options: FamilyOptions = {}): FamilyRes
   }
   const header = `(ctxkit grouped ${plural(diagnostics.length, 'finding')} by rule and message${maxLocations < Number.POSITIVE_INFINITY ? `, at most ${maxLocations} locations each` : ''})`;
   const body = [header, ...grouped, ...(other.trim() === '' ? [] : [other])].join('\n');
-  return { text: body, family: 'lint', tokensBefore: estimateTokens(text), tokensAfter: estimateTokens(body) };
+  return { text: body, family: 'lint', tokensBefore: estimateRawTokens(text), tokensAfter: estimateTokens(body) };
 }

@@ -1,5 +1,6 @@
 import { reduceGlob } from '../../compress/glob.js';
 import { terminalLines } from '../../compress/terminal-text.js';
+import { estimateRawTokens } from '../../tokens/estimate-raw-tokens.js';
 import { estimateTokens } from '../../tokens/estimate-tokens.js';
 import type { FamilyOptions, FamilyResult } from './family-result.js';
 
@@ -50,5 +51,5 @@ export function reduceListing(text: string, _options: FamilyOptions = {}): Famil
   const { paths, notes } = listingPaths(terminalLines(text));
   const grouped = reduceGlob(paths.join('\n')).text;
   const body = [...notes, grouped].filter((part) => part !== '').join('\n');
-  return { text: body, family: 'listing', tokensBefore: estimateTokens(text), tokensAfter: estimateTokens(body) };
+  return { text: body, family: 'listing', tokensBefore: estimateRawTokens(text), tokensAfter: estimateTokens(body) };
 }

@@ -1,4 +1,4 @@
-import { estimateTokens } from '../tokens/estimate-tokens.js';
+import { estimateTokens } from './estimate-tokens.js';
 
 const SAMPLE_CHARS = 16 * 1024;
 

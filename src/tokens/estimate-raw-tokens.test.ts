@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTokens } from '../tokens/estimate-tokens.js';
+import { estimateTokens } from './estimate-tokens.js';
 import { estimateRawTokens } from './estimate-raw-tokens.js';
 
 describe('estimateRawTokens', () => {

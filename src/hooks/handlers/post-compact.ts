@@ -12,7 +12,10 @@ import type { HookHandler } from './index.js';
  */
 const postCompact: HookHandler<'PostCompact'> = async (event, deps) => {
   const text = sanitizeText(event.compact_summary);
-  if (text.trim().length === 0) return undefined;
+  if (text.trim().length === 0) {
+    await keepWorkingSet(event, deps);
+    return undefined;
+  }
   const key = `compaction (${event.trigger})`;
   const summary = deps.summarize({ kind: 'compaction', key, text });
   const store = await deps.store();

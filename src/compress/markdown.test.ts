@@ -66,3 +66,20 @@ describe('reduceMarkdown', () => {
     expect(text.endsWith('```')).toBe(true);
   });
 });
+
+describe('reduceMarkdown without a query', () => {
+  const plain = (topic: string, n: number) => Array.from({ length: n }, () => `The ${topic} part explains more in plain words for readers.`).join(' ');
+  const guide = ['# Guide', '', 'This guide covers setup and use.', '', '## Storage', '', `${plain('storage', 8)} The purgeSnapshots job deletes snapshots after 37 days. ${plain('storage', 8)}`, '', '## Closing', '', 'Thanks for reading.'].join('\n');
+
+  it('keeps the sentence that carries identifiers and numbers over plain sentences', () => {
+    const result = reduceMarkdown(guide, { budgetTokens: 60 });
+    expect(result.text).toContain('The purgeSnapshots job deletes snapshots after 37 days.');
+    expect(result.tokensAfter).toBeLessThanOrEqual(60);
+  });
+
+  it('gives plain sentences no such lift: without specific tokens the head and tail win', () => {
+    const result = reduceMarkdown(guide.replace('The purgeSnapshots job deletes snapshots after 37 days. ', ''), { budgetTokens: 40 });
+    expect(result.text).toContain('# Guide');
+    expect(result.text).toContain('Thanks for reading.');
+  });
+});

@@ -83,12 +83,21 @@ function splitProse(text: string): ProseUnit[] {
   return units;
 }
 
-function priorityOf(unit: ProseUnit, index: number, count: number, score: number): number {
+// Numbers, code spans and identifiers that are not plain words (camelCase, snake_case, kebab-case, dotted, paths).
+const SPECIFIC_TOKEN = /`[^`]+`|\b\d[\d.,:%]*\b|\b[a-z]+[A-Z]\w*|\b\w+(?:[_./-]\w+)+\b/g;
+
+/** How many specific tokens a sentence carries: without a query, these are what a reader comes back for. */
+function specificity(text: string): number {
+  return text.match(SPECIFIC_TOKEN)?.length ?? 0;
+}
+
+function priorityOf(unit: ProseUnit, index: number, count: number, score: number, hasQuery: boolean): number {
   let priority = 10;
   if (unit.role === 'heading') priority = (unit.level ?? 1) <= 2 ? 75 : 55;
   else if (unit.isLead) priority = 40;
   else if (unit.role === 'code') priority = 15;
   if (score > 0) priority = Math.max(priority, 50 + 40 * score);
+  else if (!hasQuery && unit.role !== 'heading' && specificity(unit.text) > 0) priority = Math.max(priority, Math.min(60, 42 + 6 * specificity(unit.text)));
   if (index === 0) priority = 100;
   else if (index === 1 && unit.role !== 'heading') priority = Math.max(priority, 92);
   if (index === count - 1) priority = Math.max(priority, 80);
@@ -98,7 +107,8 @@ function priorityOf(unit: ProseUnit, index: number, count: number, score: number
 /**
  * Markdown and prose reducer: splits into headings, sentences, list items and code blocks, then
  * keeps the head, the tail, the headings (as structure), the sentences that best match the query
- * (BM25 over identifier-aware terms) and the lead sentence of each section, in original order,
+ * (BM25 over identifier-aware terms) or, without a query, the sentences that carry numbers and
+ * identifiers, and the lead sentence of each section, in original order,
  * within the budget (default: a quarter of the input, at least 500 tokens).
  */
 export function reduceMarkdown(text: string, options: ReduceOptions = {}): ReduceResult {
@@ -110,7 +120,7 @@ export function reduceMarkdown(text: string, options: ReduceOptions = {}): Reduc
   );
   const units: Unit[] = prose.map((unit, index) => ({
     text: unit.text,
-    priority: priorityOf(unit, index, prose.length, scores[index]),
+    priority: priorityOf(unit, index, prose.length, scores[index], Boolean(options.query?.trim())),
     ...(unit.group !== undefined ? { group: unit.group } : {}),
   }));
   const budget = options.budgetTokens ?? defaultBudget(text);

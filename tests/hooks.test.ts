@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixture, readLog, runHookProcess, withStore } from './fixtures/hooks/run-hook-process.js';
+import { fixture, readLog, runCtxkit, runHookProcess, withStore } from './fixtures/hooks/run-hook-process.js';
 import { testdir, type TestDir } from './helpers/testdir.js';
 import { gitBlobHash } from '../src/capture/git-blob-hash.js';
 
@@ -61,6 +61,21 @@ describe('hook entry: capture per event', () => {
       expect(byKind.toolu_01SEARCH).toMatchObject({ kind: 'web', key: 'sqlite wal busy timeout' });
       expect(byKind.toolu_01MCP).toMatchObject({ kind: 'mcp', summary: 'Hooks run commands at lifecycle events.' });
       expect((await store.counts()).sessions).toBe(1);
+    });
+  });
+
+  it('captures a Read without opening the store (the spool), and every reader of the store sees it', async () => {
+    run('post-tool-use.read', 'PostToolUse');
+    run('post-tool-use.grep', 'PostToolUse');
+    // Fast path: nothing opened SQLite; two spooled records and the content-seen index wait beside it.
+    expect(existsSync(dir.join('.ctxkit/ctxkit.db'))).toBe(false);
+    expect(readdirSync(dir.join('.ctxkit/spool')).filter((name) => name.endsWith('.json'))).toHaveLength(2);
+    expect(readdirSync(dir.join('.ctxkit/seen'))).toContain(gitBlobHash(CONFIG_TS).slice(0, 2));
+    const shown = runCtxkit(['show', '1'], { cwd: dir.path });
+    expect(shown.code).toBe(0);
+    expect(readdirSync(dir.join('.ctxkit/spool'))).toEqual([]);
+    await withStore(dir.path, async (store) => {
+      expect((await store.find({})).map((d) => d.toolUseId).sort()).toEqual(['toolu_01GREP', 'toolu_01READ']);
     });
   });
 

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture, readLog, runCtxkit, runHookProcess, withStore } from './fixtures/hooks/run-hook-process.js';
 import { testdir, type TestDir } from './helpers/testdir.js';
@@ -68,6 +69,14 @@ describe('ctxkit forget', () => {
     expect(runCtxkit(['forget', '--session', 'other-session'], { cwd: dir.path }).stdout).toBe('Deleted 2 rows (1 discoveries, 1 sessions).\n');
     expect(runCtxkit(['forget', '--all'], { cwd: dir.path }).stdout).toMatch(/^Deleted 3 rows \(1 discoveries, 1 originals, 1 sessions\)\.\n$/);
     await withStore(dir.path, async (store) => expect(await store.counts()).toMatchObject({ discoveries: 0, sessions: 0 }));
+  });
+
+  it('forgets spooled captures too, and leaves no session of theirs in the content-seen index', () => {
+    capture('post-tool-use.read', { session_id: 'spooled-session' });
+    expect(readdirSync(dir.join('.ctxkit/spool')).filter((name) => name.endsWith('.json'))).toHaveLength(1);
+    expect(runCtxkit(['forget', '--session', 'spooled-session'], { cwd: dir.path }).stdout).toBe('Deleted 2 rows (1 discoveries, 1 sessions).\n');
+    expect(readdirSync(dir.join('.ctxkit/spool'))).toEqual([]);
+    expect(existsSync(dir.join('.ctxkit/seen'))).toBe(false);
   });
 
   it('needs exactly one scope', () => {

@@ -2,7 +2,9 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CtxkitConfig } from '../config/defaults.js';
 import { isExcludedPath } from '../privacy/is-excluded-path.js';
 import { sanitizeText } from '../privacy/sanitize-text.js';
-import type { Finder, Store } from '../store/store.js';
+import { finderKey, markSeen } from '../store/seen-index.js';
+import { spoolDiscovery } from '../store/spool.js';
+import type { DiscoveryInput, Finder, Store } from '../store/store.js';
 import { estimateTokens } from '../tokens/estimate-tokens.js';
 import { estimateRawTokens } from '../tokens/estimate-raw-tokens.js';
 import { gitBlobHash } from './git-blob-hash.js';
@@ -12,6 +14,8 @@ import type { Summarize } from './summarize-text.js';
 /** What capture needs from its surroundings (a subset of HookDeps). */
 export interface CaptureDeps {
   root: string;
+  /** The store folder: the capture spool and the content-seen index live there. */
+  paths: { dir: string };
   config: CtxkitConfig;
   now: () => number;
   store: () => Promise<Store>;
@@ -26,10 +30,24 @@ export interface ToolCallInput extends Finder {
   toolUseId?: string;
 }
 
-/** What capture did: the stored discovery (its id is what `ctxkit show <id>` takes) or why not. */
+/**
+ * What capture did: the stored discovery (its id is what `ctxkit show <id>` takes), the discovery
+ * written to the spool (it gets its id when the store next opens: see `recordSpooled`), or why not.
+ */
 export type CaptureOutcome =
   | { status: 'recorded'; id: number; created: boolean; kind: string; key: string; rawTokens: number; summaryTokens: number; staleMarked: number }
+  | { status: 'spooled'; input: DiscoveryInput; kind: string; key: string; rawTokens: number; summaryTokens: number }
   | { status: 'skipped'; reason: string };
+
+export interface CaptureOptions {
+  /** How to read the call; by default planned from the tool's input and response. */
+  plan?: CapturePlan;
+  /**
+   * Write a plain discovery (file, search, command, web) with a tool_use_id to the spool instead of
+   * opening the store: for the hook's fast path, when nothing after capture needs the store.
+   */
+  spool?: boolean;
+}
 
 /** Files larger than this are not hashed (and not worth keeping whole). */
 const MAX_HASH_BYTES = 64 * 1024 * 1024;
@@ -56,7 +74,8 @@ function sizeOf(text: string, stderr?: string): { bytes: number; tokens: number 
  * private spans never reach the store), then hash, summary and one store write. Edits mark earlier
  * discoveries of their file stale.
  */
-export async function captureToolUse(call: ToolCallInput, deps: CaptureDeps, plan: CapturePlan = planCapture(call.toolName, call.toolInput, call.toolResponse)): Promise<CaptureOutcome> {
+export async function captureToolUse(call: ToolCallInput, deps: CaptureDeps, options: CaptureOptions = {}): Promise<CaptureOutcome> {
+  const plan = options.plan ?? planCapture(call.toolName, call.toolInput, call.toolResponse);
   const finder: Finder = { sessionId: call.sessionId, agentId: call.agentId, agentType: call.agentType };
   const at = deps.now();
   const exclude = deps.config.privacy.exclude;
@@ -120,8 +139,7 @@ export async function captureToolUse(call: ToolCallInput, deps: CaptureDeps, pla
   const size = sizeOf(text, stderr);
   const summary = deps.summarize({ kind: plan.kind, key, text: combined, toolName: call.toolName });
   const keepOriginal = !sameText(summary, text) || stderr !== undefined;
-  const store = await deps.store();
-  const recorded = await store.record({
+  const input: DiscoveryInput = {
     ...finder,
     kind: plan.kind,
     key,
@@ -137,8 +155,26 @@ export async function captureToolUse(call: ToolCallInput, deps: CaptureDeps, pla
     meta: plan.meta,
     original: keepOriginal ? { text, stderr } : undefined,
     supersede: plan.kind === 'file' && contentHash !== undefined,
-  });
-  return { status: 'recorded', ...recorded, kind: plan.kind, key, rawTokens: size.tokens, summaryTokens: estimateTokens(summary), staleMarked: 0 };
+  };
+  markSeen(deps.paths.dir, contentHash, finderKey(call.sessionId, call.agentId));
+  const outcome = { kind: plan.kind, key, rawTokens: size.tokens, summaryTokens: input.summaryTokens };
+  // The spool needs the tool_use_id: it is what makes ingesting a record twice harmless.
+  if (options.spool && call.toolUseId) {
+    spoolDiscovery(deps.paths.dir, input, at);
+    return { status: 'spooled', input, ...outcome };
+  }
+  const recorded = await (await deps.store()).record(input);
+  return { status: 'recorded', ...recorded, ...outcome, staleMarked: 0 };
+}
+
+/**
+ * The stored form of a capture: a spooled discovery is recorded now (the store ingests the spool as
+ * it opens, so this finds the same row), giving the id `ctxkit show` takes. Undefined when skipped.
+ */
+export async function recordSpooled(captured: CaptureOutcome, store: Store): Promise<{ id: number } | undefined> {
+  if (captured.status === 'skipped') return undefined;
+  if (captured.status === 'recorded') return captured;
+  return store.record(captured.input);
 }
 
 /** True when a summary kept everything (up to surrounding blank space): no original needed. */

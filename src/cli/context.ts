@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { hasStore } from '../store/has-store.js';
 import { relative } from 'node:path';
 import { defineCommand } from './command.js';
 import { UsageError } from './errors.js';
@@ -46,7 +46,7 @@ export default defineCommand({
     const root = findProjectRoot(io.cwd, io.env);
     const config = loadValidatedConfig(root);
     const paths = storePaths(root, config.store.dir);
-    if (!existsSync(paths.db)) return say(EMPTY_POOL_MESSAGE, 'no-store');
+    if (!hasStore(paths)) return say(EMPTY_POOL_MESSAGE, 'no-store');
 
     const { openSqliteStore } = await import('../store/sqlite-store.js');
     const { readBoundedFile } = await import('../hooks/hook-deps.js');

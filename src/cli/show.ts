@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { hasStore } from '../store/has-store.js';
 import { defineCommand } from './command.js';
 import { UsageError, UserError } from './errors.js';
 
@@ -50,7 +50,7 @@ export default defineCommand({
     const { storePaths } = await import('../store/store-paths.js');
     const root = findProjectRoot(io.cwd, io.env);
     const paths = storePaths(root, loadValidatedConfig(root).store.dir);
-    if (!existsSync(paths.db)) throw new UserError(`No ctxkit store at ${paths.db}. Nothing has been captured in this project yet.`);
+    if (!hasStore(paths)) throw new UserError(`No ctxkit store at ${paths.db}. Nothing has been captured in this project yet.`);
     const { openSqliteStore } = await import('../store/sqlite-store.js');
     const { store } = openSqliteStore(paths.db);
     try {

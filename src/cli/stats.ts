@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { hasStore } from '../store/has-store.js';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { SessionTranscript } from '../claude/transcript/transcript-summary.js';
@@ -91,7 +91,7 @@ async function readAccounting(root: string): Promise<Accounting> {
     return { records: undefined, why: `ctxkit.config.json could not be read (${(error as Error).message}).` };
   }
   const paths = storePaths(root, storeDir);
-  if (!existsSync(paths.db)) return { records: undefined, why: `no ctxkit store at ${paths.db} yet (are the hooks installed?).` };
+  if (!hasStore(paths)) return { records: undefined, why: `no ctxkit store at ${paths.db} yet (are the hooks installed?).` };
   const { openSqliteStore } = await import('../store/sqlite-store.js');
   const { store } = openSqliteStore(paths.db);
   try {

@@ -27,8 +27,11 @@ export interface RunHookInput {
   overrides?: Partial<Omit<HookDeps, 'root' | 'config' | 'paths'>>;
 }
 
-/** Events whose handler never opens the store: no point loading better-sqlite3 for them. */
-const STORELESS_EVENTS = new Set<string>(['PreCompact']);
+/**
+ * Events that do not open the store, or mostly not: PreCompact never does, and most PostToolUse calls
+ * go to the capture spool. Their store code (better-sqlite3 among it) loads only if a handler asks.
+ */
+const LAZY_STORE_EVENTS = new Set<string>(['PreCompact', 'PostToolUse']);
 
 /** Starts a load early; a failure surfaces where the result is awaited, not as an unhandled rejection. */
 function prefetch<T>(promise: Promise<T>): Promise<T> {
@@ -63,7 +66,7 @@ export async function runHook(input: RunHookInput): Promise<HookProcessResult> {
 
   // The event is known from argv: load its handler (and the store code) while stdin is still arriving.
   const handlerModule = isHookEventName(input.event) ? prefetch(import('./handlers/index.js').then(({ loadHandler }) => loadHandler(input.event as HookEventName))) : undefined;
-  const storeModule = isHookEventName(input.event) && !STORELESS_EVENTS.has(input.event) ? prefetch(import('../store/sqlite-store.js')) : undefined;
+  const storeModule = isHookEventName(input.event) && !LAZY_STORE_EVENTS.has(input.event) ? prefetch(import('../store/sqlite-store.js')) : undefined;
 
   const stdin = await readStdin(input.stdin, { maxBytes: MAX_STDIN_BYTES, timeoutMs: STDIN_TIMEOUT_MS });
   if (stdin.incomplete) {

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -42,4 +42,13 @@ export function findersThatSaw(storeDir: string, contentHash: string): string[] 
 /** True when a finder other than `finder` (another session, or another agent) captured this content. */
 export function seenElsewhere(storeDir: string, contentHash: string, finder: string): boolean {
   return findersThatSaw(storeDir, contentHash).some((other) => other !== finder);
+}
+
+/**
+ * Rebuilds the index from what the store still holds (after `ctxkit forget`): the old index is removed
+ * whole, so no session id of forgotten captures stays behind.
+ */
+export function rebuildSeenIndex(storeDir: string, entries: Iterable<{ contentHash: string; finder: string }>): void {
+  rmSync(join(storeDir, SEEN_DIR), { recursive: true, force: true });
+  for (const entry of entries) markSeen(storeDir, entry.contentHash, entry.finder);
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testdir, type TestDir } from '../../tests/helpers/testdir.js';
 import { openSqliteStore } from './sqlite-store.js';
-import { ingestSpool, spoolDiscovery, spoolPath } from './spool.js';
+import { spoolDiscovery, spoolPath } from './spool.js';
 import type { DiscoveryInput } from './store.js';
 
 const discovery = (toolUseId: string, key: string): DiscoveryInput => ({
@@ -20,14 +20,25 @@ const discovery = (toolUseId: string, key: string): DiscoveryInput => ({
 });
 
 describe('capture spool', () => {
+  it('is ingested when the store opens: a reader sees every spooled capture, with its original', async () => {
+    dir = testdir();
+    spoolDiscovery(dir.path, { ...discovery('toolu_orig', 'npm test'), original: { text: 'line 1\nline 2\n', stderr: 'warn\n' } });
+    const { store } = openSqliteStore(join(dir.path, 'ctxkit.db'));
+    const [found] = await store.find({ key: 'npm test' });
+    expect(found.hasOriginal).toBe(true);
+    expect(await store.getOriginal(found.id)).toEqual({ text: 'line 1\nline 2\n', stderr: 'warn\n' });
+    await store.close();
+  });
+
+
   let dir: TestDir;
   afterEach(() => dir?.cleanup());
 
   it('lands every spooled discovery in the store once, and empties the spool', async () => {
     dir = testdir();
     for (let i = 0; i < 5; i++) spoolDiscovery(dir.path, discovery(`toolu_${i}`, `echo ${i}`), 1_700_000_000_000 + i);
-    const { store } = openSqliteStore(join(dir.path, 'ctxkit.db'));
-    expect(await ingestSpool(store, dir.path)).toEqual({ ingested: 5, rejected: 0 });
+    const { store, spooled } = openSqliteStore(join(dir.path, 'ctxkit.db'));
+    expect(spooled).toEqual({ ingested: 5, rejected: 0 });
     expect(readdirSync(spoolPath(dir.path))).toEqual([]);
     const found = await store.find({ kinds: ['command'], limit: 10 });
     expect(found.map((d) => d.key).sort()).toEqual(['echo 0', 'echo 1', 'echo 2', 'echo 3', 'echo 4']);
@@ -39,7 +50,10 @@ describe('capture spool', () => {
     spoolDiscovery(dir.path, discovery('toolu_same', 'ls'));
     spoolDiscovery(dir.path, discovery('toolu_same', 'ls'));
     const { store } = openSqliteStore(join(dir.path, 'ctxkit.db'));
-    await ingestSpool(store, dir.path);
+    expect(await store.find({ key: 'ls' })).toHaveLength(1);
+    // A second ingestion of a record already in the store (another process read it too) adds nothing.
+    spoolDiscovery(dir.path, discovery('toolu_same', 'ls'));
+    expect(store.ingestSpool(dir.path)).toEqual({ ingested: 1, rejected: 0 });
     expect(await store.find({ key: 'ls' })).toHaveLength(1);
     await store.close();
   });
@@ -48,8 +62,8 @@ describe('capture spool', () => {
     dir = testdir();
     spoolDiscovery(dir.path, discovery('toolu_ok', 'pwd'));
     writeFileSync(join(spoolPath(dir.path), '1700000000000-abc-def.json'), '{"kind": "command", "key"');
-    const { store } = openSqliteStore(join(dir.path, 'ctxkit.db'));
-    expect(await ingestSpool(store, dir.path)).toEqual({ ingested: 1, rejected: 1 });
+    const { store, spooled } = openSqliteStore(join(dir.path, 'ctxkit.db'));
+    expect(spooled).toEqual({ ingested: 1, rejected: 1 });
     expect(readdirSync(spoolPath(dir.path))).toEqual(['1700000000000-abc-def.json.bad']);
     await store.close();
   });
@@ -58,8 +72,8 @@ describe('capture spool', () => {
     dir = testdir();
     spoolDiscovery(dir.path, discovery('toolu_1', 'whoami'));
     writeFileSync(join(spoolPath(dir.path), '.1700000000000-abc-def.json.tmp'), '{');
-    const { store } = openSqliteStore(join(dir.path, 'ctxkit.db'));
-    expect(await ingestSpool(store, dir.path)).toEqual({ ingested: 1, rejected: 0 });
+    const { store, spooled } = openSqliteStore(join(dir.path, 'ctxkit.db'));
+    expect(spooled).toEqual({ ingested: 1, rejected: 0 });
     await store.close();
   });
 });

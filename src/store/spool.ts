@@ -1,13 +1,13 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DiscoveryInput, Store } from './store.js';
+import type { DiscoveryInput } from './store.js';
 
 /**
  * The capture spool: a folder of one-record JSON files that a hook writes instead of opening SQLite.
  * Loading better-sqlite3 and opening the database costs about as much as starting Node again, and
  * most PostToolUse calls only need to *add* a discovery, so they drop a file here (write + rename: a
- * reader never sees half a record) and the next hook or command that opens the store anyway ingests
- * the folder in one transaction. Ingesting twice is harmless: discoveries are unique per tool call.
+ * reader never sees half a record), and every opening of the store ingests the folder first, in one
+ * transaction (SqliteStore.ingestSpool). Ingesting twice is harmless: discoveries are unique per tool call.
  */
 export const SPOOL_DIR = 'spool';
 
@@ -34,42 +34,47 @@ export interface IngestResult {
   rejected: number;
 }
 
+export interface SpooledRecord {
+  file: string;
+  input: DiscoveryInput;
+}
+
 /**
- * Moves every spooled discovery into the store, oldest first, then deletes the files. Another process
- * ingesting at the same time may record the same file too; the store keeps one row per tool call.
+ * The spooled discoveries, oldest first (at most `limit`); files that are not valid records are set
+ * aside on the way. Another process may be reading the same files: one that vanished was ingested there.
  */
-export async function ingestSpool(store: Store, storeDir: string, limit = 5000): Promise<IngestResult> {
+export function readSpool(storeDir: string, limit = 5000): { records: SpooledRecord[]; rejected: number } {
   const dir = spoolPath(storeDir);
   let names: string[];
   try {
     names = readdirSync(dir).filter((name) => RECORD_FILE.test(name)).sort().slice(0, limit);
   } catch {
-    return { ingested: 0, rejected: 0 };
+    return { records: [], rejected: 0 };
   }
-  let ingested = 0;
+  const records: SpooledRecord[] = [];
   let rejected = 0;
   for (const name of names) {
     const file = join(dir, name);
-    let input: DiscoveryInput;
+    let input: unknown;
     try {
-      input = JSON.parse(readFileSync(file, 'utf8')) as DiscoveryInput;
+      input = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      // Gone: another process ingested it first. Unparsable: set aside.
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      input = undefined;
+    }
+    if (isDiscoveryInput(input)) {
+      records.push({ file, input });
+    } else {
       renameAside(file);
       rejected++;
-      continue;
     }
-    if (!isDiscoveryInput(input)) {
-      renameAside(file);
-      rejected++;
-      continue;
-    }
-    await store.record(input);
-    rmSync(file, { force: true });
-    ingested++;
   }
-  return { ingested, rejected };
+  return { records, rejected };
+}
+
+/** Deletes spool files once their records are committed to the store. */
+export function removeSpooled(records: readonly SpooledRecord[]): void {
+  for (const record of records) rmSync(record.file, { force: true });
 }
 
 function renameAside(file: string): void {

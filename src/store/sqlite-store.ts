@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { globToRegExp } from '../glob/glob-to-regexp.js';
 import type { PoolLease, PoolSession, PoolState, RateLimitState, SessionUsageCursor } from '../pool/pool-state.js';
@@ -18,6 +19,8 @@ import type {
   StoreCounts,
   UsageEntry,
 } from './store.js';
+import { finderKey } from './seen-index.js';
+import { readSpool, removeSpooled, type IngestResult } from './spool.js';
 import { withWriteTransaction } from './write-transaction.js';
 
 export interface SqliteStoreOptions extends OpenDatabaseOptions {
@@ -167,6 +170,27 @@ export class SqliteStore implements Store {
 
   async record(input: DiscoveryInput): Promise<{ id: number; created: boolean }> {
     return this.#write(() => this.#insertDiscovery(input));
+  }
+
+  /** Every (content hash, finder) pair of the discoveries, for rebuilding the content-seen index. */
+  contentFinders(): Array<{ contentHash: string; finder: string }> {
+    const rows = this.#db.prepare('SELECT DISTINCT content_hash, session_id, agent_id FROM discoveries WHERE content_hash IS NOT NULL').all() as Array<{ content_hash: string; session_id: string; agent_id: string | null }>;
+    return rows.map((row) => ({ contentHash: row.content_hash, finder: finderKey(row.session_id, orUndefined(row.agent_id)) }));
+  }
+
+  /**
+   * Moves the capture spool (src/store/spool.ts) into the database in one write transaction, then
+   * deletes the files. openSqliteStore calls this first, so a reader never misses a spooled capture.
+   */
+  ingestSpool(storeDir: string): IngestResult {
+    const { records, rejected } = readSpool(storeDir);
+    if (records.length > 0) {
+      this.#write(() => {
+        for (const record of records) this.#insertDiscovery(record.input);
+      });
+      removeSpooled(records);
+    }
+    return { ingested: records.length, rejected };
   }
 
   #toDiscovery(row: DiscoveryRow): Discovery {
@@ -669,7 +693,17 @@ function toPoolSession(row: PoolSessionRow): PoolSession {
 }
 
 /** Opens the SQLite store at `file` (see openDatabase for corruption handling and migrations). */
-export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): { store: SqliteStore; setAside?: string } {
+/**
+ * Opens (or creates) the store at `file` and ingests the capture spool beside it, so every reader sees
+ * what fast-path hooks spooled. `spooled` says what was ingested.
+ */
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): { store: SqliteStore; setAside?: string; spooled: IngestResult } {
   const { db, setAside } = openDatabase(file, options);
-  return { store: new SqliteStore(db, { maxBlobBytes: options.maxBlobBytes, retryForMs: options.retryForMs }), setAside };
+  const store = new SqliteStore(db, { maxBlobBytes: options.maxBlobBytes, retryForMs: options.retryForMs });
+  try {
+    return { store, setAside, spooled: store.ingestSpool(dirname(file)) };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }

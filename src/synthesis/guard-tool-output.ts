@@ -1,8 +1,9 @@
-import type { CaptureOutcome } from '../capture/capture-tool-use.js';
+import { recordSpooled, type CaptureOutcome } from '../capture/capture-tool-use.js';
 import type { HookDeps } from '../hooks/hook-deps.js';
 import type { PostToolUseEvent } from '../hooks/hook-events.js';
 import type { HookOutput } from '../hooks/hook-output.js';
 import { recordToUsageRow } from '../stats/usage-row.js';
+import { finderKey, seenElsewhere } from '../store/seen-index.js';
 import type { Discovery } from '../store/store.js';
 import { decideGuard, GUARDED_TOOLS, type GuardedTool } from './decide-guard.js';
 
@@ -23,19 +24,25 @@ export function isGuardCandidate(event: Pick<PostToolUseEvent, 'tool_name'>, con
  * Records a `guard` usage row and counts a use of the stored item it leaned on.
  */
 export async function guardToolOutput(event: PostToolUseEvent, captured: CaptureOutcome, deps: HookDeps): Promise<HookOutput | undefined> {
-  if (!isGuardCandidate(event, deps.config) || captured.status !== 'recorded') return undefined;
+  if (!isGuardCandidate(event, deps.config) || captured.status === 'skipped') return undefined;
+  // The common answer, "nobody else captured these bytes", comes from the content-seen index without opening the store.
+  if (captured.status === 'spooled') {
+    const hash = captured.input.contentHash;
+    if (!hash || !seenElsewhere(deps.paths.dir, hash, finderKey(event.session_id, event.agent_id))) return undefined;
+  }
   const store = await deps.store();
-  const current = await store.get(captured.id);
+  const recorded = await recordSpooled(captured, store);
+  const current = recorded && (await store.get(recorded.id));
   if (!current?.contentHash) return undefined;
   const earlier = await store.find({ contentHash: current.contentHash, kinds: [current.kind], limit: 20 });
   const now = deps.now();
   const mode = guardModeFor(deps.config, event.tool_name);
   const finder = { sessionId: event.session_id, agentId: event.agent_id, agentType: event.agent_type };
-  let decision = decideGuard({ toolName: event.tool_name, toolInput: event.tool_input, toolResponse: event.tool_response, mode, finder, capturedId: captured.id, earlier, now });
+  let decision = decideGuard({ toolName: event.tool_name, toolInput: event.tool_input, toolResponse: event.tool_response, mode, finder, capturedId: current.id, earlier, now });
   if (decision.action === 'hint' && current.kind === 'file') {
     // Name the earlier conclusion: a fresh handoff that relied on this file.
     const conclusion = await findConclusion(current, decision.sourceId, deps);
-    if (conclusion) decision = decideGuard({ toolName: event.tool_name, toolInput: event.tool_input, toolResponse: event.tool_response, mode, finder, capturedId: captured.id, earlier, now, conclusion });
+    if (conclusion) decision = decideGuard({ toolName: event.tool_name, toolInput: event.tool_input, toolResponse: event.tool_response, mode, finder, capturedId: current.id, earlier, now, conclusion });
   }
   deps.debug(`guard ${event.tool_name} ${event.tool_use_id}: ${decision.action}${decision.action === 'none' ? ` (${decision.reason})` : ` from #${decision.sourceId}`}`);
   if (decision.action === 'none') return undefined;

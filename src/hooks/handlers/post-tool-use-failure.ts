@@ -18,9 +18,9 @@ const postToolUseFailure: HookHandler<'PostToolUseFailure'> = async (event, deps
   const outcome = await captureToolUse(
     { toolName: event.tool_name, toolInput: event.tool_input, toolResponse: event.error, toolUseId: event.tool_use_id, sessionId: event.session_id, agentId: event.agent_id, agentType: event.agent_type },
     deps,
-    plan,
+    { plan },
   );
-  deps.debug(outcome.status === 'recorded' ? `failure of ${event.tool_name} recorded as ${outcome.kind} ${outcome.id}` : `failure of ${event.tool_name} skipped: ${outcome.reason}`);
+  deps.debug(outcome.status === 'recorded' ? `failure of ${event.tool_name} recorded as ${outcome.kind} ${outcome.id}` : outcome.status === 'spooled' ? `failure of ${event.tool_name} spooled as ${outcome.kind}` : `failure of ${event.tool_name} skipped: ${outcome.reason}`);
   return undefined;
 };
 

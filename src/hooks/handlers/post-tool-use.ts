@@ -2,6 +2,7 @@ import { captureToolUse } from '../../capture/capture-tool-use.js';
 import type { HookDeps } from '../hook-deps.js';
 import type { PostToolUseEvent } from '../hook-events.js';
 import { decideReplacement } from '../post-tool-use/deciders.js';
+import { inflightDecider } from '../post-tool-use/inflight-decider.js';
 import type { HookHandler } from './index.js';
 
 /** A persisted output larger than this is neither captured whole nor reduced. */
@@ -40,6 +41,8 @@ const postToolUse: HookHandler<'PostToolUse'> = async (event, deps) => {
       agentType: event.agent_type,
     },
     deps,
+    // A call in-flight compression may replace needs its stored id; any other goes to the spool, and the store stays closed.
+    { spool: !inflightDecider.isCandidate(event, deps) },
   );
   deps.debug(`captured ${event.tool_name} ${event.tool_use_id}: ${JSON.stringify(captured)}`);
   return decideReplacement({ event, captured, persistedOutput }, deps);

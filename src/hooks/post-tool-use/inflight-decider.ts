@@ -1,3 +1,4 @@
+import { recordSpooled } from '../../capture/capture-tool-use.js';
 import { isToolEnabled, outputChars } from '../../inflight/tool-output.js';
 import type { ReplacementDecider } from './deciders.js';
 
@@ -35,23 +36,24 @@ export const inflightDecider: ReplacementDecider = {
       return undefined;
     }
     // The replacement names `ctxkit show <id>`: without a kept original there is no replacement.
-    if (captured.status !== 'recorded') return undefined;
     const store = await deps.store();
-    const discovery = await store.get(captured.id);
+    const recorded = await recordSpooled(captured, store);
+    if (!recorded) return undefined;
+    const discovery = await store.get(recorded.id);
     if (!discovery?.hasOriginal) {
-      deps.debug(`inflight ${event.tool_use_id}: passed through (no original kept for #${captured.id})`);
+      deps.debug(`inflight ${event.tool_use_id}: passed through (no original kept for #${recorded.id})`);
       return undefined;
     }
     if (event.tool_name === 'Bash') {
       // Running the same command again right away means the reduced output was not enough.
       const recent = await store.find({ sessionId: event.session_id, ...(event.agent_id ? { agentId: event.agent_id } : {}), includeStale: true, limit: 3 });
-      const previous = recent.find((item) => item.id !== captured.id && item.createdAt <= discovery.createdAt);
+      const previous = recent.find((item) => item.id !== recorded.id && item.createdAt <= discovery.createdAt);
       if (previous && previous.kind === 'command' && previous.key === discovery.key) {
         deps.debug(`inflight ${event.tool_use_id}: passed through (immediate re-run of #${previous.id})`);
         return undefined;
       }
     }
-    const rendered = plan.render(captured.id);
+    const rendered = plan.render(recorded.id);
     const now = deps.now();
     const { recordToUsageRow } = await import('../../stats/usage-row.js');
     await store.addUsage([
@@ -61,7 +63,7 @@ export const inflightDecider: ReplacementDecider = {
         event.agent_id,
       ),
     ]);
-    deps.debug(`inflight ${event.tool_use_id}: ${plan.family} ${plan.tokensBefore} -> ${rendered.tokensAfter} tokens (#${captured.id})`);
+    deps.debug(`inflight ${event.tool_use_id}: ${plan.family} ${plan.tokensBefore} -> ${rendered.tokensAfter} tokens (#${recorded.id})`);
     return { hookSpecificOutput: { hookEventName: 'PostToolUse', [plan.outputKey]: rendered.response } };
   },
 };

@@ -1,36 +1,25 @@
 // Hook start-up benchmark: whole-process hook invocations against a bare `node -e 0`, alternating,
 // several rounds, medians and ratios. Goals: capture <= 1.3x bare node, prompt hook <= 1.5x.
 // Usage: npm run build && node scripts/bench/hooks.js [rounds]
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatRatio, timeProcess, versusBareNode } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = join(ROOT, 'dist', 'hooks', 'entry.js');
 const rounds = Number(process.argv[2] ?? 21);
 
-function time(args, input, env) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { input, env: { ...process.env, ...env }, encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0 || result.stdout !== '') throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stdout}${result.stderr}`);
-  return ms;
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 function compare(name, makeInput, env, goal) {
-  const bare = [];
-  const hook = [];
-  for (let i = 0; i < rounds + 2; i++) {
-    const b = time(['-e', '0'], '', {});
-    const h = time([ENTRY, makeInput(i).event], makeInput(i).json, env);
-    if (i >= 2) (bare.push(b), hook.push(h)); // the first two rounds warm the disk cache
-  }
-  const ratio = median(hook) / median(bare);
-  console.log(`${name.padEnd(48)} bare ${median(bare).toFixed(1)} ms  hook ${median(hook).toFixed(1)} ms  ratio ${ratio.toFixed(2)}x  (goal <= ${goal}x) ${ratio <= goal ? 'ok' : 'OVER'}`);
+  const result = versusBareNode(rounds, (round) => {
+    const { event, json } = makeInput(round);
+    const run = timeProcess(process.execPath, [ENTRY, event], { input: json, env: { ...process.env, ...env } });
+    // A hook that printed something here failed to stay quiet (capture and this prompt inject nothing).
+    if (run.stdout !== '' && event === 'PostToolUse') throw new Error(`PostToolUse printed: ${run.stdout}`);
+    return run;
+  });
+  console.log(formatRatio(name, result, goal, 48));
 }
 
 const project = mkdtempSync(join(tmpdir(), 'ctxkit-bench-'));

@@ -2,12 +2,12 @@
 // Times `ctxkit lint` (the built CLI, whole process) against markdownlint-cli2 on the same 1,000
 // generated command files, alternating runs so both see the same machine load, and prints medians and
 // the ctxkit/markdownlint ratio (goal: <= 0.5). Also times `ctxkit generate` on a templates corpus
-// when the generate command is built. Run `npm run build` first.
-import { spawnSync } from 'node:child_process';
+// on the same corpus as templates. Run `npm run build` first.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median, timeProcess } from './measure.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'bin/ctxkit.js');
@@ -66,19 +66,7 @@ function writeCorpus(dir) {
   return totalLines;
 }
 
-function time(command, args, cwd) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.error) throw result.error;
-  return { ms, code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
+const time = (command, args, cwd) => timeProcess(command, args, { cwd });
 
 const work = mkdtempSync(join(tmpdir(), 'ctxkit-bench-lint-'));
 try {
@@ -109,24 +97,24 @@ try {
     ['markdownlint-cli2', mdSeen ?? '?', markdownlintMedian.toFixed(0), markdownlintTimes.map((t) => t.toFixed(0)).join(' ')],
   ];
 
-  let generateRow;
-  if (existsSync(join(root, 'dist/cli/generate.js'))) {
-    const templates = join(work, 'generate');
-    for (let i = 0; i < 200; i++) {
-      const path = join(templates, 'templates/commands', `template-${i}.md`);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, commandFile(i, sizeFor()).replace(/^.*!`.*`.*$/gm, 'Check the status first.'));
-    }
-    const times = [];
-    let last;
-    for (let round = 0; round < rounds; round++) {
-      rmSync(join(templates, '.claude'), { recursive: true, force: true });
-      last = time(process.execPath, [cli, 'generate'], templates);
-      times.push(last.ms);
-    }
-    generateRow = ['ctxkit generate', '200 templates', median(times).toFixed(0), `${times.map((t) => t.toFixed(0)).join(' ')} (exit ${last.code})`];
-    rows.push(generateRow);
+  // generate: the same corpus as templates (the `!` lines need a Bash entry the corpus does not pre-approve).
+  const templates = join(work, 'generate');
+  seed = 42;
+  for (let i = 0; i < fileCount; i++) {
+    const path = join(templates, 'templates/commands', `group-${i % 20}`, `template-${i}.md`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, commandFile(i, sizeFor()).replace(/^.*!`.*`.*$/gm, 'Check the status first.'));
   }
+  const generateTimes = [];
+  for (let round = 0; round < rounds; round++) {
+    rmSync(join(templates, '.claude'), { recursive: true, force: true });
+    const run = time(process.execPath, [cli, 'generate', '--json'], templates);
+    if (run.code !== 0) throw new Error(`ctxkit generate exited ${run.code}: ${run.stderr}${run.stdout.slice(0, 2000)}`);
+    generateTimes.push(run.ms);
+  }
+  const generated = time(process.execPath, [cli, 'lint', '--format', 'json'], templates);
+  const generatedReport = JSON.parse(generated.stdout);
+  rows.push(['ctxkit generate', `${fileCount} templates`, median(generateTimes).toFixed(0), generateTimes.map((t) => t.toFixed(0)).join(' ')]);
 
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const format = (row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
@@ -136,6 +124,7 @@ try {
   for (const row of rows.slice(1)) console.log(format(row));
   const ratio = ctxkitMedian / markdownlintMedian;
   console.log(`\nctxkit / markdownlint-cli2 = ${ratio.toFixed(2)} (goal <= 0.50: ${ratio <= 0.5 ? 'met' : 'NOT met'})`);
+  console.log(`generated output: ${generatedReport.filesChecked} files, lint errors ${generatedReport.errorCount ?? JSON.stringify(generatedReport.summary ?? {})} (every command within 140 lines, every context file within 200)`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

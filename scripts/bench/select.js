@@ -3,12 +3,12 @@
 // holding 10,000 and 100,000 discoveries, as a ratio to a bare `node -e 0`; alternating, several
 // rounds, medians. The 0 row is the same hook with an empty pool: the cost of the process and the store alone.
 // Usage: npm run build && node scripts/bench/select.js [rounds] [--keep]  (--keep leaves the stores for profiling)
-import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatRatio, timeProcess, versusBareNode } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = join(ROOT, 'dist', 'hooks', 'entry.js');
@@ -69,35 +69,21 @@ function populate(project, count) {
   store.close();
 }
 
-function time(args, input) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { input, encoding: 'utf8', env: { ...process.env, CTXKIT_DEBUG: undefined } });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return { ms, stdout: result.stdout };
-}
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 for (const count of [0, 10_000, 100_000]) {
   const project = mkdtempSync(join(tmpdir(), 'ctxkit-select-'));
   try {
     const started = Date.now();
     populate(project, count);
     const populateMs = Date.now() - started;
-    const bare = [];
-    const hook = [];
     let injectedChars = 0;
-    for (let i = 0; i < rounds + 2; i++) {
-      const payload = JSON.stringify({ session_id: randomUUID(), cwd: project, hook_event_name: 'UserPromptSubmit', prompt: `How does ${camel()} handle the ${zipfWord()} ${zipfWord()} in ${WORDS[i * 3]} and ${WORDS[i * 5 + 1]}?` });
-      const b = time(['-e', '0'], '');
-      const h = time([ENTRY, 'UserPromptSubmit'], `${payload}\n`);
-      if (i >= 2) (bare.push(b.ms), hook.push(h.ms)); // the first two rounds warm the disk cache
-      injectedChars = Math.max(injectedChars, h.stdout.length);
-    }
-    const ratio = median(hook) / median(bare);
-    console.log(
-      `${String(count).padStart(7)} discoveries (filled in ${(populateMs / 1000).toFixed(1)} s): bare node ${median(bare).toFixed(1)} ms, UserPromptSubmit ${median(hook).toFixed(1)} ms, ratio ${ratio.toFixed(2)}x (${rounds} rounds, medians; largest output ${injectedChars} chars)`,
-    );
+    const env = { ...process.env, CTXKIT_DEBUG: '' };
+    const result = versusBareNode(rounds, (round) => {
+      const payload = JSON.stringify({ session_id: randomUUID(), cwd: project, hook_event_name: 'UserPromptSubmit', prompt: `How does ${camel()} handle the ${zipfWord()} ${zipfWord()} in ${WORDS[round * 3]} and ${WORDS[round * 5 + 1]}?` });
+      const run = timeProcess(process.execPath, [ENTRY, 'UserPromptSubmit'], { input: `${payload}\n`, env });
+      injectedChars = Math.max(injectedChars, run.stdout.length);
+      return run;
+    });
+    console.log(`${formatRatio(`${String(count).padStart(7)} discoveries (filled in ${(populateMs / 1000).toFixed(1)} s)`, result, undefined, 40)} (${rounds} rounds; largest output ${injectedChars} chars)`);
   } finally {
     if (keep) console.log(`kept ${project}`);
     else rmSync(project, { recursive: true, force: true });

@@ -112,6 +112,22 @@ export function fitUnits(units: readonly Unit[], budgetTokens: number | undefine
     const tokens = estimateTokens(result.text);
     if (tokens <= budgetTokens) return result;
     allowance -= Math.max(1, tokens - budgetTokens);
+    if (attempt === 7) return trimToBudget(kept, texts, byImportance, budgetTokens, render);
   }
   return allowance > 0 ? result : render(units.map(() => false));
+}
+
+/**
+ * The last resort when gap markers keep the greedy pass a token or two over: drop the least important
+ * kept units, one at a time, until the rendered text fits.
+ */
+function trimToBudget(kept: boolean[], texts: string[], byImportance: readonly number[], budgetTokens: number, render: (kept: boolean[], texts: readonly string[]) => FitResult): FitResult {
+  let result = render(kept, texts);
+  for (let i = byImportance.length - 1; i >= 0 && estimateTokens(result.text) > budgetTokens; i--) {
+    const index = byImportance[i];
+    if (!kept[index]) continue;
+    kept[index] = false;
+    result = render(kept, texts);
+  }
+  return result;
 }

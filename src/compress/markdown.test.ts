@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reduceMarkdown } from './markdown.js';
 import { splitSentences } from './sentences.js';
+import { estimateTokens } from '../tokens/estimate-tokens.js';
 
 describe('splitSentences', () => {
   it.each([
@@ -81,5 +82,19 @@ describe('reduceMarkdown without a query', () => {
     const result = reduceMarkdown(guide.replace('The purgeSnapshots job deletes snapshots after 37 days. ', ''), { budgetTokens: 40 });
     expect(result.text).toContain('# Guide');
     expect(result.text).toContain('Thanks for reading.');
+  });
+});
+
+describe('reduceMarkdown within its budget', () => {
+  it('never goes over the budget, even when gap markers between scattered sentences cost more than estimated', async () => {
+    // The retention benchmark's guides: without a query, one of them came out a token over at 10%.
+    const fixtures = '../../scripts/bench/fixtures/retention-fixtures.js';
+    const { proseFixtures } = (await import(fixtures)) as { proseFixtures: () => Array<{ text: string }> };
+    for (const { text } of proseFixtures()) {
+      for (const ratio of [0.05, 0.1, 0.25, 0.5]) {
+        const budgetTokens = Math.floor(estimateTokens(text) * ratio);
+        expect(reduceMarkdown(text, { budgetTokens }).tokensAfter).toBeLessThanOrEqual(budgetTokens);
+      }
+    }
   });
 });

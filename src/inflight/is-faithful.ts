@@ -42,28 +42,50 @@ export function isFaithful(original: string, reduced: string): boolean {
   return occurAllWhole(terminalLines(original).join('\n'), needed);
 }
 
-const RUN = /[\w$]+/g;
 const WORD_CHAR = /[\w$]/;
+
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+}
 
 /**
  * True when each word occurs in `source` with no word character on either side. One pass over the
  * source's maximal runs of word characters: every needed word starts with one (see WORD), so a whole
- * occurrence starts where such a run does. (A search per word would rescan a 1 MB output hundreds of times.)
+ * occurrence starts where such a run does. (A search per word would rescan a 1 MB output hundreds of
+ * times.) A run becomes a string only when a word with a first run of that length is still missing.
  */
 function occurAllWhole(source: string, needed: Set<string>): boolean {
+  // Pending words by their first run; a run length with nothing pending left is skipped without slicing.
   const byFirstRun = new Map<string, string[]>();
+  const pendingRunsOfLength = new Map<number, number>();
   for (const word of needed) {
     const first = /^[\w$]+/.exec(word)?.[0] ?? word;
-    byFirstRun.set(first, [...(byFirstRun.get(first) ?? []), word]);
-  }
-  const missing = new Set(needed);
-  for (const match of source.matchAll(RUN)) {
-    const candidates = byFirstRun.get(match[0]);
-    if (!candidates) continue;
-    for (const word of candidates) {
-      if (missing.has(word) && source.startsWith(word, match.index) && !WORD_CHAR.test(source[match.index + word.length] ?? ' ')) missing.delete(word);
+    const words = byFirstRun.get(first);
+    if (words) words.push(word);
+    else {
+      byFirstRun.set(first, [word]);
+      pendingRunsOfLength.set(first.length, (pendingRunsOfLength.get(first.length) ?? 0) + 1);
     }
-    if (missing.size === 0) return true;
+  }
+  for (let i = 0; i < source.length; ) {
+    if (!isWordCode(source.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < source.length && isWordCode(source.charCodeAt(i))) i++;
+    if (!pendingRunsOfLength.get(i - start)) continue;
+    const run = source.slice(start, i);
+    const words = byFirstRun.get(run);
+    if (!words) continue;
+    const left = words.filter((word) => !(source.startsWith(word, start) && !WORD_CHAR.test(source[start + word.length] ?? ' ')));
+    if (left.length > 0) {
+      byFirstRun.set(run, left);
+      continue;
+    }
+    byFirstRun.delete(run);
+    pendingRunsOfLength.set(run.length, pendingRunsOfLength.get(run.length)! - 1);
+    if (byFirstRun.size === 0) return true;
   }
   return false;
 }

@@ -64,6 +64,24 @@ describe('SqliteStore', () => {
     expect(await s.find({ text: '"; DROP TABLE' })).toEqual([]);
   });
 
+  it('keeps text search cheap on a large pool: rare words select, common words alone rank only recent matches', async () => {
+    dir = testdir();
+    const { store: s } = open();
+    const db = s.database;
+    const insert = db.prepare('INSERT INTO discoveries (kind, key, session_id, created_at, raw_bytes, raw_tokens, summary, summary_tokens) VALUES (?, ?, ?, ?, 0, 0, ?, 0)');
+    db.transaction(() => {
+      // The oldest row holds the rare word; 3,000 later rows share the common ones.
+      insert.run('search', 'first', 's1', 1, 'parseWidgetManifest reads the config handler');
+      for (let i = 0; i < 3000; i++) insert.run('search', `row-${i}`, 's1', 2 + i, `config handler number ${i}`);
+    })();
+    const withRare = await s.find({ text: 'config handler parseWidgetManifest', limit: 5 });
+    expect(withRare.map((d) => d.key)).toEqual(['first']);
+    const commonOnly = await s.find({ text: 'config handler', limit: 3000 });
+    expect(commonOnly).toHaveLength(2000);
+    expect(commonOnly.some((d) => d.key === 'row-2999')).toBe(true);
+    expect(commonOnly.some((d) => d.key === 'first')).toBe(false);
+  });
+
   it('marks older file discoveries stale when the bytes change (supersede and markStale)', async () => {
     dir = testdir();
     const { store: s } = open();

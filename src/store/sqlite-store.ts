@@ -76,12 +76,32 @@ const SELECT_DISCOVERY = `
 
 const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
 
+/** The distinct words of free text, as FTS5 indexes them (lower case), at most 64. */
+function searchWords(text: string): string[] {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words.map((word) => word.toLowerCase()))].slice(0, 64);
+}
+
+/** FTS5 query of words: each quoted (no operator injection), any may match. */
+function orQuery(words: readonly string[]): string {
+  return words.map((word) => `"${word}"`).join(' OR ');
+}
+
 /** Free text to an FTS5 query: each word quoted (no operator injection), any word may match. */
 export function toSearchQuery(text: string): string | undefined {
-  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const unique = [...new Set(words.map((word) => word.toLowerCase()))].slice(0, 64);
-  return unique.length > 0 ? unique.map((word) => `"${word}"`).join(' OR ') : undefined;
+  const words = searchWords(text);
+  return words.length > 0 ? orQuery(words) : undefined;
 }
+
+/**
+ * A text search ranks every row that matches any word, so a word in most of the pool (a common
+ * identifier) would make it scan most of the pool. Words in at most this many rows are "rare":
+ * when the text has any, only they select rows (a row that matches only common words would rank
+ * below them anyway: BM25 gives common words almost no weight).
+ */
+const RARE_WORD_ROWS = 2000;
+/** Without a rare word, only the most recent matches are ranked. */
+const RECENT_MATCHES = 2000;
 
 /** A Store over one SQLite database (better-sqlite3). The only code that speaks SQL. */
 export class SqliteStore implements Store {
@@ -243,12 +263,16 @@ export class SqliteStore implements Store {
     let from = SELECT_DISCOVERY;
     let order = 'd.created_at DESC, d.id DESC';
     if (query.text !== undefined) {
-      const match = toSearchQuery(query.text);
-      if (!match) return [];
-      from = `${SELECT_DISCOVERY} JOIN discovery_search s ON s.rowid = d.id`;
-      where.push('discovery_search MATCH ?');
-      params.push(match);
-      order = 'bm25(discovery_search) , d.created_at DESC';
+      const words = searchWords(query.text);
+      if (words.length === 0) return [];
+      const rare = this.#rareWords(words);
+      const matches =
+        rare.length > 0
+          ? 'SELECT rowid AS id, bm25(discovery_search) AS score FROM discovery_search WHERE discovery_search MATCH ?'
+          : `SELECT rowid AS id, bm25(discovery_search) AS score FROM discovery_search WHERE discovery_search MATCH ? ORDER BY rowid DESC LIMIT ${RECENT_MATCHES}`;
+      from = `${SELECT_DISCOVERY} JOIN (${matches}) m ON m.id = d.id`;
+      params.push(orQuery(rare.length > 0 ? rare : words));
+      order = 'm.score, d.created_at DESC';
     }
     if (query.kinds && query.kinds.length > 0) {
       where.push(`d.kind IN (${query.kinds.map(() => '?').join(', ')})`);
@@ -284,6 +308,16 @@ export class SqliteStore implements Store {
     params.push(query.limit ?? 50);
     const rows = this.#db.prepare(sql).all(...params) as DiscoveryRow[];
     return rows.map((row) => this.#toDiscovery(row));
+  }
+
+  /** The words found in at least one and at most RARE_WORD_ROWS rows (FTS5's vocabulary, read per word). */
+  #rareWords(words: readonly string[]): string[] {
+    this.#db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.discovery_vocab USING fts5vocab(main, discovery_search, 'row')");
+    const rows = this.#db.prepare('SELECT doc FROM temp.discovery_vocab WHERE term = ?').pluck();
+    return words.filter((word) => {
+      const count = (rows.get(word) as number | undefined) ?? 0;
+      return count > 0 && count <= RARE_WORD_ROWS;
+    });
   }
 
   async recordedToolUses(toolUseIds: string[]): Promise<Set<string>> {

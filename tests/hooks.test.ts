@@ -4,7 +4,7 @@ import { fixture, readLog, runCtxkit, runHookProcess, withStore } from './fixtur
 import { testdir, type TestDir } from './helpers/testdir.js';
 import { gitBlobHash } from '../src/capture/git-blob-hash.js';
 
-// Run `npm run build` first: these tests start the built dist/hooks/entry.js as Claude Code does.
+// Run `npm run build` first: these tests start the built dist/hooks/entry.cjs as Claude Code does.
 
 let dir: TestDir;
 let vars: Record<string, string>;

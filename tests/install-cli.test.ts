@@ -21,7 +21,7 @@ function project(files: Record<string, string> = {}) {
   return { dir, repo: dir.join('repo'), run };
 }
 
-const ENTRY = join(PROJECT_ROOT, 'dist/hooks/entry.js');
+const ENTRY = join(PROJECT_ROOT, 'dist/hooks/entry.cjs');
 const original = '{\n  "model": "opus",\n  "hooks": {\n    "Stop": [\n      {\n        "hooks": [\n          {\n            "type": "command",\n            "command": "echo done"\n          }\n        ]\n      }\n    ]\n  }\n}\n';
 
 describe('ctxkit install (CLI)', () => {

@@ -21,7 +21,7 @@ afterEach(() => {
 function setup(files: Record<string, string> = {}) {
   const dir = testdir({
     'project/node_modules/ctxkit/package.json': '{"name":"ctxkit","version":"9.9.9"}',
-    'project/node_modules/ctxkit/dist/hooks/entry.js': '',
+    'project/node_modules/ctxkit/dist/hooks/entry.cjs': '',
     'home/.keep': '',
     ...Object.fromEntries(Object.entries(files).map(([path, content]) => [path.startsWith('home/') ? path : `project/${path}`, content])),
   });
@@ -73,10 +73,10 @@ describe('install into a fresh project', () => {
     const before = snapshot(project);
     const report = await runInstall(base);
     expect(report.status).toBe('installed');
-    expect(report.entryPath).toBe('${CLAUDE_PROJECT_DIR}/node_modules/ctxkit/dist/hooks/entry.js');
+    expect(report.entryPath).toBe('${CLAUDE_PROJECT_DIR}/node_modules/ctxkit/dist/hooks/entry.cjs');
     const settings = JSON.parse(readFileSync(join(project, '.claude/settings.json'), 'utf8'));
     expect(settings.hooks.SessionEnd).toEqual([
-      { hooks: [{ type: 'command', command: 'node', args: ['${CLAUDE_PROJECT_DIR}/node_modules/ctxkit/dist/hooks/entry.js', 'SessionEnd'], timeout: 15 }] },
+      { hooks: [{ type: 'command', command: 'node', args: ['${CLAUDE_PROJECT_DIR}/node_modules/ctxkit/dist/hooks/entry.cjs', 'SessionEnd'], timeout: 15 }] },
     ]);
     expect(readFileSync(join(project, '.gitignore'), 'utf8')).toBe('.ctxkit/\n');
     expect(existsSync(join(project, '.ctxkit/install.json'))).toBe(true);
@@ -192,7 +192,7 @@ describe('other scopes and plugins', () => {
     const { project, base, home } = setup();
     const user = await runInstall({ ...base, scope: 'user' });
     expect(user.status).toBe('installed');
-    expect(user.entryPath).toBe(join(project, 'node_modules/ctxkit/dist/hooks/entry.js'));
+    expect(user.entryPath).toBe(join(project, 'node_modules/ctxkit/dist/hooks/entry.cjs'));
     expect(existsSync(join(home, '.claude/settings.json'))).toBe(true);
 
     const before = snapshot(project);

@@ -4,7 +4,7 @@ import { runHookProcess, withStore, type HookRun } from './fixtures/hooks/run-ho
 import { testdir, type TestDir } from './helpers/testdir.js';
 import { estimateTokens } from '../src/tokens/estimate-tokens.js';
 
-// Run `npm run build` first: these tests start the built dist/hooks/entry.js as Claude Code does, on a real SQLite store.
+// Run `npm run build` first: these tests start the built dist/hooks/entry.cjs as Claude Code does, on a real SQLite store.
 
 const S1 = '11111111-aaaa-4000-8000-000000000001';
 const S2 = '22222222-bbbb-4000-8000-000000000002';

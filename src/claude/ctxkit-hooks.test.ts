@@ -51,6 +51,8 @@ describe('ctxkit hook plan', () => {
 describe('readCtxkitHandler', () => {
   it.each([
     [{ type: 'command', command: 'node', args: ['/a/ctxkit/dist/hooks/entry.js', 'Stop'] }, true],
+    [{ type: 'command', command: 'node', args: ['/a/ctxkit/dist/hooks/entry.cjs', 'Stop'] }, true],
+    [{ type: 'command', command: 'node', args: ['/a/ctxkit/dist/hooks/entry.mjs', 'Stop'] }, false],
     [{ type: 'command', command: 'C:\\Program Files\\nodejs\\node.exe', args: ['C:\\x\\dist\\hooks\\entry.js', 'Stop'], timeout: 1 }, true],
     [{ type: 'command', command: '/home/u/.nvm/versions/node/v20.19.0/bin/node', args: ['/p/dist/hooks/entry.js', 'SessionEnd'] }, true],
     [{ type: 'command', command: 'node /a/dist/hooks/entry.js Stop' }, false],
@@ -70,6 +72,8 @@ describe('looksLikeCtxkitEntryPath', () => {
     ['/home/u/src/ctxkit/dist/hooks/entry.js', true],
     ['/home/u/.npm/_npx/ctxkit@0.2.0/dist/hooks/entry.js', true],
     ['${CLAUDE_PLUGIN_ROOT}/dist/hooks/entry.js', true],
+    ['${CLAUDE_PLUGIN_ROOT}/dist/hooks/entry.cjs', true],
+    ['/home/u/src/ctxkit/dist/hooks/entry.cjs', true],
     ['/home/u/other-tool/dist/hooks/entry.js', false],
   ])('%s: %s', (path, expected) => {
     expect(looksLikeCtxkitEntryPath(path)).toBe(expected);

@@ -7,7 +7,7 @@ import { isHookEventName } from './settings/hook-events.js';
 import type { CommandHookHandler, HooksConfig, MatcherGroup } from './settings/settings-types.js';
 
 /** Where the hook runtime sits inside the ctxkit package. */
-export const HOOK_ENTRY_RELATIVE_PATH = 'dist/hooks/entry.js';
+export const HOOK_ENTRY_RELATIVE_PATH = 'dist/hooks/entry.cjs';
 
 /** The entry as a plugin's hooks/hooks.json names it; Claude Code substitutes the root per argument. */
 export const PLUGIN_HOOK_ENTRY_PATH = '${CLAUDE_PLUGIN_ROOT}/' + HOOK_ENTRY_RELATIVE_PATH;
@@ -49,7 +49,7 @@ export const CTXKIT_HOOK_PLAN: readonly CtxkitHookSpec[] = [
 
 /** How ctxkit's handlers start Node. */
 export interface CtxkitHookTarget {
-  /** Path of dist/hooks/entry.js as Claude Code should see it (absolute, or with `${CLAUDE_PROJECT_DIR}`). */
+  /** Path of dist/hooks/entry.cjs as Claude Code should see it (absolute, or with `${CLAUDE_PROJECT_DIR}`). */
   entryPath: string;
   /** The `command` field: `node` (found on PATH when the hook runs) or an absolute Node executable. */
   node?: string;
@@ -89,10 +89,11 @@ export interface CtxkitHandlerInfo {
 }
 
 const NODE_EXECUTABLE = /(^|[\\/])node(js)?(\.exe)?$/i;
-const ENTRY_SUFFIX = /[\\/]dist[\\/]hooks[\\/]entry\.js$/;
+// entry.js: what ctxkit wrote before the entry became CommonJS; still ctxkit's, so uninstall and doctor find it.
+const ENTRY_SUFFIX = /[\\/]dist[\\/]hooks[\\/]entry\.c?js$/;
 
 /**
- * Reads a handler that has ctxkit's form: exec form, a Node executable, args `[<...>/dist/hooks/entry.js, <Event>]`.
+ * Reads a handler that has ctxkit's form: exec form, a Node executable, args `[<...>/dist/hooks/entry.cjs, <Event>]`.
  * Whether that entry belongs to ctxkit is the caller's call (see `looksLikeCtxkitEntryPath`): settings carry no
  * marker of their own, because Claude Code's handler schema is a fixed set of fields.
  */
@@ -112,13 +113,13 @@ export function readCtxkitHandler(handler: unknown): CtxkitHandlerInfo | undefin
  * `ctxkit` (node_modules/ctxkit, a checkout named ctxkit, a versioned cache folder `ctxkit@1.2.0`).
  */
 export function looksLikeCtxkitEntryPath(entryPath: string): boolean {
-  if (entryPath === PLUGIN_HOOK_ENTRY_PATH) return true;
+  if (entryPath === PLUGIN_HOOK_ENTRY_PATH || entryPath.replace(ENTRY_SUFFIX, '') === '${CLAUDE_PLUGIN_ROOT}') return true;
   const root = entryPath.replace(ENTRY_SUFFIX, '');
   const lastSegment = root.split(/[\\/]/).pop() ?? '';
   return /^ctxkit([@-][\w.+-]*)?$/i.test(lastSegment);
 }
 
-/** The package root of an entry path (`.../dist/hooks/entry.js` stripped). */
+/** The package root of an entry path (`.../dist/hooks/entry.cjs` stripped). */
 export function entryPackageRoot(entryPath: string): string {
   return entryPath.replace(ENTRY_SUFFIX, '');
 }

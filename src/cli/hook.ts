@@ -1,7 +1,7 @@
 import { defineCommand } from './command.js';
 
 /**
- * `ctxkit hook <Event>`: the same runtime as dist/hooks/entry.js, for settings that call the CLI.
+ * `ctxkit hook <Event>`: the same runtime as dist/hooks/entry.cjs, for settings that call the CLI.
  * Like the entry it always exits 0 (or 2 for a deliberate block) and prints at most one JSON object.
  */
 export default defineCommand({

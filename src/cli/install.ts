@@ -58,7 +58,7 @@ export default defineCommand({
     templates: { type: 'boolean', description: "Copy ctxkit's /orchestrate and coordinator templates into templates/ (never over yours unless --force)" },
   },
   details: [
-    'Merges exec-form hook entries (node <ctxkit>/dist/hooks/entry.js <Event>, each with a timeout) into the settings',
+    'Merges exec-form hook entries (node <ctxkit>/dist/hooks/entry.cjs <Event>, each with a timeout) into the settings',
     "file, keeping the file's other content, order and indentation. Idempotent; upgrades older ctxkit entries in place.",
     'Refuses (and leaves untouched) a settings file that is not valid JSON or that Claude Code would reject.',
     'Keeps a backup next to a changed file (<file>.ctxkit-backup) and adds the store folder to .gitignore.',

@@ -4,7 +4,7 @@ import { entryPackageRoot, looksLikeCtxkitEntryPath } from '../claude/ctxkit-hoo
 import type { IsCtxkitEntry } from '../claude/settings/find-ctxkit-handlers.js';
 
 /**
- * Builds the test "is this hook entry ctxkit's?" for handlers that have ctxkit's form (node + .../dist/hooks/entry.js
+ * Builds the test "is this hook entry ctxkit's?" for handlers that have ctxkit's form (node + .../dist/hooks/entry.cjs
  * + event): a path ctxkit wrote before (`known`), a path that names ctxkit, or a package root whose package.json
  * says `"name": "ctxkit"` (a checkout in a folder of another name, a versioned plugin cache).
  */

@@ -7,7 +7,7 @@ import { HOOK_ENTRY_RELATIVE_PATH } from '../claude/ctxkit-hooks.js';
 export interface CtxkitPackage {
   root: string;
   version: string;
-  /** Absolute path of dist/hooks/entry.js. */
+  /** Absolute path of dist/hooks/entry.cjs. */
   entryFile: string;
   /** Absolute path of bin/ctxkit.js. */
   binFile: string;

@@ -4,7 +4,7 @@ import { UserError } from '../cli/errors.js';
 import { planInstall, type InstallInput } from './plan-install.js';
 import { planUninstall } from './plan-uninstall.js';
 
-const ENTRY = '${CLAUDE_PROJECT_DIR}/node_modules/ctxkit/dist/hooks/entry.js';
+const ENTRY = '${CLAUDE_PROJECT_DIR}/node_modules/ctxkit/dist/hooks/entry.cjs';
 const input = (overrides: Partial<InstallInput> = {}): InstallInput => ({
   projectDir: '/p',
   scope: 'project',

@@ -15,10 +15,10 @@ describe('settings paths', () => {
   });
 
   it('uses ${CLAUDE_PROJECT_DIR} when ctxkit sits inside the project, except for the user file', () => {
-    expect(hookEntryPathFor('project', '/p/node_modules/ctxkit', '/p')).toBe('${CLAUDE_PROJECT_DIR}/node_modules/ctxkit/dist/hooks/entry.js');
-    expect(hookEntryPathFor('local', '/p', '/p')).toBe('${CLAUDE_PROJECT_DIR}/dist/hooks/entry.js');
-    expect(hookEntryPathFor('user', '/p/node_modules/ctxkit', '/p')).toBe('/p/node_modules/ctxkit/dist/hooks/entry.js');
-    expect(hookEntryPathFor('project', '/usr/lib/node_modules/ctxkit', '/p')).toBe('/usr/lib/node_modules/ctxkit/dist/hooks/entry.js');
-    expect(hookEntryPathFor('project', '/p2/ctxkit', '/p')).toBe('/p2/ctxkit/dist/hooks/entry.js');
+    expect(hookEntryPathFor('project', '/p/node_modules/ctxkit', '/p')).toBe('${CLAUDE_PROJECT_DIR}/node_modules/ctxkit/dist/hooks/entry.cjs');
+    expect(hookEntryPathFor('local', '/p', '/p')).toBe('${CLAUDE_PROJECT_DIR}/dist/hooks/entry.cjs');
+    expect(hookEntryPathFor('user', '/p/node_modules/ctxkit', '/p')).toBe('/p/node_modules/ctxkit/dist/hooks/entry.cjs');
+    expect(hookEntryPathFor('project', '/usr/lib/node_modules/ctxkit', '/p')).toBe('/usr/lib/node_modules/ctxkit/dist/hooks/entry.cjs');
+    expect(hookEntryPathFor('project', '/p2/ctxkit', '/p')).toBe('/p2/ctxkit/dist/hooks/entry.cjs');
   });
 });

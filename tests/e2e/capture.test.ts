@@ -1,7 +1,7 @@
 // ctxkit installed into a repo, then a real Claude Code session: every hook event must reach ctxkit's runtime and land
 // in the store, with no hook error seen by Claude Code; after uninstall nothing fires any more.
 //
-// Needs the built package (`npm run build`): the hooks run dist/hooks/entry.js, the CLI runs bin/ctxkit.js. The suite
+// Needs the built package (`npm run build`): the hooks run dist/hooks/entry.cjs, the CLI runs bin/ctxkit.js. The suite
 // is skipped only while src/cli/install.ts or src/hooks/entry.ts do not exist yet; once they exist, a missing build
 // fails the test.
 import Database from 'better-sqlite3';
@@ -16,7 +16,7 @@ import { gitRepo } from './helpers/git-repo.js';
 import { makeIsolatedHome, runClaude, type ClaudeRun } from './helpers/run-claude.js';
 import { hookProblems, transcriptAttachments } from './helpers/transcript-attachments.js';
 
-const ENTRY = fileURLToPath(new URL('../../dist/hooks/entry.js', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../../dist/hooks/entry.cjs', import.meta.url));
 
 const FILES = {
   'src/store.ts': 'export function openStore(path: string) {\n  return { path };\n}\n',
@@ -88,7 +88,7 @@ afterEach(() => {
 
 describe('ctxkit install + a real Claude Code session', () => {
   it('captures Read, Grep, Bash (exit 0 and exit 2) and a subagent report, and stops capturing after uninstall', async () => {
-    expect(existsSync(ENTRY), 'dist/hooks/entry.js is missing: run npm run build').toBe(true);
+    expect(existsSync(ENTRY), 'dist/hooks/entry.cjs is missing: run npm run build').toBe(true);
     const repo = gitRepo(FILES);
     cleanups.push(repo.cleanup);
     const home = makeIsolatedHome();

@@ -1,7 +1,7 @@
 // ctxkit as a Claude Code plugin: the real CLI loads this repository with --plugin-dir in a temp git repo where
 // `ctxkit install` never ran. The plugin's hooks/hooks.json must fire (rows in the temp repo's store: the hooks get
 // CLAUDE_PROJECT_DIR = the temp repo), its command and agents must be offered, and doctor must count the hooks once.
-// Needs the built package (npm run build): the plugin's hooks run dist/hooks/entry.js.
+// Needs the built package (npm run build): the plugin's hooks run dist/hooks/entry.cjs.
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { gitRepo } from './helpers/git-repo.js';
 import { makeIsolatedHome, runClaude } from './helpers/run-claude.js';
 import { hookProblems } from './helpers/transcript-attachments.js';
 
-const ENTRY = join(PROJECT_ROOT, 'dist', 'hooks', 'entry.js');
+const ENTRY = join(PROJECT_ROOT, 'dist', 'hooks', 'entry.cjs');
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -30,7 +30,7 @@ function script(file: string): Script {
 
 describe('ctxkit as a plugin (--plugin-dir)', () => {
   it('fires the plugin hooks into the project store without ctxkit install, and doctor counts them once', async () => {
-    expect(existsSync(ENTRY), 'dist/hooks/entry.js is missing: run npm run build').toBe(true);
+    expect(existsSync(ENTRY), 'dist/hooks/entry.cjs is missing: run npm run build').toBe(true);
     const repo = gitRepo({ 'notes.md': '# Notes\n\nDeploy target: staging.\n' });
     cleanups.push(repo.cleanup);
     const home = makeIsolatedHome();

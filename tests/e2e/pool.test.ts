@@ -23,7 +23,7 @@ afterEach(() => {
 
 /** A temp repo with ctxkit installed (isolated HOME) and the given pool settings. */
 function installedRepo(pool: Record<string, number>) {
-  expect(existsSync(ENTRY), 'dist/hooks/entry.js is missing: run npm run build').toBe(true);
+  expect(existsSync(ENTRY), 'dist/hooks/entry.cjs is missing: run npm run build').toBe(true);
   const repo = gitRepo({ 'src/alpha.ts': 'export const alpha = 1;\n', 'src/beta.ts': 'export const beta = 2;\n', 'src/gamma.ts': 'export const gamma = 3;\n' });
   cleanups.push(repo.cleanup);
   writeFileSync(repo.join('ctxkit.config.json'), `${JSON.stringify({ pool }, null, 2)}\n`);

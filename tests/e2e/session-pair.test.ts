@@ -31,14 +31,14 @@ import { gitRepo } from './helpers/git-repo.js';
 import { makeIsolatedHome, runClaude, type ClaudeRun } from './helpers/run-claude.js';
 import { hookProblems } from './helpers/transcript-attachments.js';
 
-const ENTRY = fileURLToPath(new URL('../../dist/hooks/entry.js', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../../dist/hooks/entry.cjs', import.meta.url));
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   while (cleanups.length > 0) cleanups.pop()?.();
 });
 
 async function sessionPair(guardMode: 'hint' | 'enforce'): Promise<{ one: ClaudeRun; two: ClaudeRun; repo: ReturnType<typeof gitRepo> }> {
-  expect(existsSync(ENTRY), 'dist/hooks/entry.js is missing: run npm run build').toBe(true);
+  expect(existsSync(ENTRY), 'dist/hooks/entry.cjs is missing: run npm run build').toBe(true);
   const repo = gitRepo(sessionPairFiles());
   cleanups.push(repo.cleanup);
   const home = makeIsolatedHome();

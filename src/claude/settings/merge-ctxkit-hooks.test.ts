@@ -4,7 +4,7 @@ import { mergeCtxkitHooks } from './merge-ctxkit-hooks.js';
 import { removeCtxkitHooks } from './remove-ctxkit-hooks.js';
 import { validateSettings } from './validate-settings.js';
 
-const ENTRY = '${CLAUDE_PROJECT_DIR}/node_modules/ctxkit/dist/hooks/entry.js';
+const ENTRY = '${CLAUDE_PROJECT_DIR}/node_modules/ctxkit/dist/hooks/entry.cjs';
 const desired = buildCtxkitHooks({ entryPath: ENTRY });
 const isCtxkit = looksLikeCtxkitEntryPath;
 const userHook = { type: 'command', command: 'npx prettier --write', timeout: 20 };

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { formatRatio, timeProcess, versusBareNode } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ENTRY = join(ROOT, 'dist', 'hooks', 'entry.js');
+const ENTRY = join(ROOT, 'dist', 'hooks', 'entry.cjs');
 const rounds = Number(process.argv[2] ?? 21);
 
 function compare(name, makeInput, env, goal) {

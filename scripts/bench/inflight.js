@@ -23,7 +23,7 @@ cpSync(join(ROOT, 'dist'), join(BUILD, 'dist'), { recursive: true });
 cpSync(join(ROOT, 'bin'), join(BUILD, 'bin'), { recursive: true });
 cpSync(join(ROOT, 'package.json'), join(BUILD, 'package.json'));
 symlinkSync(join(ROOT, 'node_modules'), join(BUILD, 'node_modules'), 'dir');
-const ENTRY = join(BUILD, 'dist', 'hooks', 'entry.js');
+const ENTRY = join(BUILD, 'dist', 'hooks', 'entry.cjs');
 const CLI = join(BUILD, 'bin', 'ctxkit.js');
 const { planInflight } = await import(join(BUILD, 'dist', 'inflight', 'plan-inflight.js'));
 const { defaultConfig } = await import(join(BUILD, 'dist', 'config', 'defaults.js'));

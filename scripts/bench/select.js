@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { formatRatio, timeProcess, versusBareNode } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ENTRY = join(ROOT, 'dist', 'hooks', 'entry.js');
+const ENTRY = join(ROOT, 'dist', 'hooks', 'entry.cjs');
 const { openSqliteStore } = await import(join(ROOT, 'dist', 'store', 'sqlite-store.js'));
 const rounds = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 15);
 const keep = process.argv.includes('--keep');

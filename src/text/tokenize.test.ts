@@ -27,3 +27,25 @@ describe('tokenize', () => {
     expect(tokenize('max_retry_count retry-after')).toEqual(['max_retry_count', 'max', 'retry', 'count', 'retry-after', 'retry', 'after']);
   });
 });
+
+describe('tokenize on ASCII and non-ASCII text', () => {
+  it('gives ASCII text the same terms as the Unicode patterns would', () => {
+    const pieces = ['getUserID', 'parseHTTPResponse2', 'src/app.ts', 'snake_case_name', 'kebab-case', 'TS2345', 'ERR_X123', 'a', 'the', '42', '$el', 'x.y.z', 'API', 'v1.2', '::', 'émile', 'naïveMode', 'ÜberCase', 'Ωmega'];
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let round = 0; round < 300; round++) {
+      const words = Array.from({ length: 1 + Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]);
+      const ascii = words.filter((word) => /^[\x00-\x7f]*$/.test(word)).join(' ');
+      // An ASCII text, tokenized again with one non-ASCII word appended (which takes the Unicode patterns), must
+      // give the same terms followed by that word's terms.
+      const extended = tokenize(`${ascii} émile`);
+      expect(extended.slice(0, extended.length - 1)).toEqual(tokenize(ascii));
+      expect(extended.at(-1)).toBe('émile');
+    }
+  });
+
+  it('splits non-ASCII identifiers by case', () => {
+    expect(splitIdentifier('naïveMode')).toEqual(['naïve', 'mode']);
+    expect(splitIdentifier('ÜberCase')).toEqual(['über', 'case']);
+  });
+});

@@ -10,6 +10,11 @@ const COMPOUND = /[\p{L}\p{N}_$]+(?:[./\\:#@-]+[\p{L}\p{N}_$]+)*/gu;
 const SEPARATOR = /[./\\:#@_$-]+/;
 // Splits `parseHTTPResponse2` into parse, HTTP, Response, 2.
 const CAMEL_PART = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+/gu;
+// The same two patterns for ASCII text, which most code and tool output is: Unicode property classes
+// are several times slower in V8, and the prompt hook tokenizes every candidate it ranks.
+const ASCII_COMPOUND = /[A-Za-z0-9_$]+(?:[./\\:#@-]+[A-Za-z0-9_$]+)*/g;
+const ASCII_CAMEL_PART = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 // Error codes such as TS2345, E0308 or ERR_X123 are looked up whole.
 const ERROR_CODE = /^(?:[A-Z]{1,5}\d{2,}|[A-Z]+_[A-Z0-9_]+)$/;
 
@@ -22,9 +27,10 @@ const STOPWORDS = new Set(
 /** Splits one identifier into its lower-cased parts (`getUserID` → get, user, id). */
 export function splitIdentifier(word: string): string[] {
   const parts: string[] = [];
+  const camelPart = NON_ASCII.test(word) ? CAMEL_PART : ASCII_CAMEL_PART;
   for (const segment of word.split(SEPARATOR)) {
     if (segment === '') continue;
-    const pieces = segment.match(CAMEL_PART) ?? [segment];
+    const pieces = segment.match(camelPart) ?? [segment];
     for (const piece of pieces) parts.push(piece.toLowerCase());
   }
   return parts;
@@ -36,19 +42,33 @@ export function splitIdentifier(word: string): string[] {
  */
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
-  COMPOUND.lastIndex = 0;
-  for (let match = COMPOUND.exec(text); match !== null; match = COMPOUND.exec(text)) {
-    const word = match[0];
-    const whole = word.toLowerCase();
-    const parts = splitIdentifier(word);
-    const isCompound = parts.length > 1 || ERROR_CODE.test(word);
-    if (isCompound && !STOPWORDS.has(whole)) terms.push(whole);
-    for (const part of parts) {
-      if (STOPWORDS.has(part)) continue;
-      if (part.length < 2 && !/\d/.test(part)) continue;
-      if (isCompound && part === whole) continue;
-      terms.push(part);
-    }
+  const compound = NON_ASCII.test(text) ? COMPOUND : ASCII_COMPOUND;
+  compound.lastIndex = 0;
+  for (let match = compound.exec(text); match !== null; match = compound.exec(text)) {
+    for (const term of termsOfWord(match[0])) terms.push(term);
   }
+  return terms;
+}
+
+// Identifiers repeat across the documents ranked in one call: each word is split once.
+const WORD_CACHE_SIZE = 20_000;
+const wordCache = new Map<string, readonly string[]>();
+
+function termsOfWord(word: string): readonly string[] {
+  const cached = wordCache.get(word);
+  if (cached) return cached;
+  const terms: string[] = [];
+  const whole = word.toLowerCase();
+  const parts = splitIdentifier(word);
+  const isCompound = parts.length > 1 || ERROR_CODE.test(word);
+  if (isCompound && !STOPWORDS.has(whole)) terms.push(whole);
+  for (const part of parts) {
+    if (STOPWORDS.has(part)) continue;
+    if (part.length < 2 && !/\d/.test(part)) continue;
+    if (isCompound && part === whole) continue;
+    terms.push(part);
+  }
+  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+  wordCache.set(word, terms);
   return terms;
 }

@@ -16,3 +16,16 @@ describe('isFaithful', () => {
     ['an ANSI remnant', '31merror'],
   ])('rejects %s', (_name, reduced) => expect(isFaithful(original, reduced)).toBe(false));
 });
+
+describe('isFaithful with whole lines of the original', () => {
+  const log = 'ok 1 - parses input\nnot ok 2 - rejects negative totals\n  at src/orders.test.ts:14:3\n# tests 2\n# fail 1\n';
+
+  it('accepts lines kept whole (markers and indentation aside) without a word-by-word look-up', () => {
+    expect(isFaithful(log, '[×1] ok 1 - parses input\n  not ok 2 - rejects negative totals\n# fail 1')).toBe(true);
+  });
+
+  it('still checks every rewritten line beside them', () => {
+    expect(isFaithful(log, 'not ok 2 - rejects negative totals\nsrc/ (1): orders.spec.ts')).toBe(false);
+    expect(isFaithful(log, 'not ok 2 - rejects negative totals\nsrc/ (1): orders.test.ts')).toBe(true);
+  });
+});

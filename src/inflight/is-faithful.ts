@@ -26,20 +26,23 @@ function words(text: string): Set<string> {
  * last guard before a replacement; when it fails the model gets the original.
  */
 export function isFaithful(original: string, reduced: string): boolean {
-  const kept = stripMarkers(reduced)
+  const source = terminalLines(original);
+  // Most kept lines are lines of the original, whole: only the others (regrouped, counted) are checked word by word.
+  const originalLines = new Set(source.map((line) => line.trim()));
+  const rewritten = stripMarkers(reduced)
     .split('\n')
-    .filter((line) => !line.startsWith('(ctxkit'))
+    .filter((line) => !line.startsWith('(ctxkit') && !originalLines.has(line.trim()))
     .join('\n');
-  // The words of the reduced text (few) are looked up in one pass over the original (large).
+  // The words of those lines (few) are looked up in one pass over the original (large).
   const needed = new Set<string>();
-  for (const word of words(kept)) {
+  for (const word of words(rewritten)) {
     const bare = word.replace(/[.\-/\\]+$/, '');
     if (!OWN_WORDS.has(word) && bare !== '' && !OWN_WORDS.has(bare)) needed.add(bare);
   }
   if (needed.size === 0) return true;
   // Listings regroup paths by folder: `dir` may stand for the middle of `src/dir/a.ts`, so a path
   // separator is a boundary like any other; a cut identifier (`estimateToken`) is not.
-  return occurAllWhole(terminalLines(original).join('\n'), needed);
+  return occurAllWhole(source.join('\n'), needed);
 }
 
 const WORD_CHAR = /[\w$]/;

@@ -29,7 +29,7 @@ describe('ctxkit install --templates', () => {
 
     const generate = runCli(['generate'], { cwd: project.path });
     expect(generate.code, generate.stdout + generate.stderr).toBe(0);
-    expect(readFileSync(project.join('.claude', 'commands', 'orchestrate.md'), 'utf8')).toContain('!`npx ctxkit context "$ARGUMENTS"`');
+    expect(readFileSync(project.join('.claude', 'commands', 'orchestrate.md'), 'utf8')).toContain("```!\nnpx --no ctxkit context - <<'CTXKIT_GOAL'\n$ARGUMENTS\nCTXKIT_GOAL\n```");
     for (const domain of ['code', 'docs', 'config', 'tests']) expect(existsSync(project.join('.claude', 'agents', `${domain}-coordinator.md`))).toBe(true);
   });
 

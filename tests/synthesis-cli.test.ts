@@ -47,6 +47,10 @@ describe('ctxkit context', () => {
     expect(text.stdout).toContain('- src/store.ts (read by session 1111');
     expect(text.stdout).toContain('return migrateSchema(file);');
 
+    // `-` reads the query from stdin, where quotes, backticks and `$(...)` are only text.
+    const fromStdin = runCtxkit(['context', '-'], { cwd: dir.path, input: 'how does `openDatabase` "migrate" $(whoami)\n' });
+    expect(fromStdin.stdout).toBe(runCtxkit(['context', 'how does openDatabase migrate whoami'], { cwd: dir.path }).stdout);
+
     const json = runCtxkit(['context', 'openDatabase', '--json', '--budget', '600'], { cwd: dir.path });
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout);

@@ -10,6 +10,12 @@ describe('findShellCommands', () => {
       { line: 4, command: 'ls -la' },
     ]);
   });
+
+  it('takes a ! block as one script, so a heredoc stays with its command', () => {
+    const body = ['Intro', '```!', '', "npx --no ctxkit context - <<'GOAL'", 'a "quoted" `goal`', 'GOAL', '```'].join('\n');
+    expect(findShellCommands(body)).toEqual([{ line: 3, command: "npx --no ctxkit context - <<'GOAL'\na \"quoted\" `goal`\nGOAL" }]);
+    expect(isShellCommandAllowed(findShellCommands(body)[0].command, ['Bash(npx --no ctxkit context *)'])).toBe(true);
+  });
 });
 
 describe('parseAllowedTools', () => {

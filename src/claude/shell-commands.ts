@@ -12,22 +12,30 @@ export interface ShellCommand {
 
 const INLINE = /(?:^|\s)!`([^`\n]+)`/g;
 
+/**
+ * Every shell command of a body: each inline `` !`cmd` ``, and each ```` ```! ```` block as ONE command
+ * (a script: a heredoc in it spans lines), reported at its first line.
+ */
 export function findShellCommands(body: string): ShellCommand[] {
   const found: ShellCommand[] = [];
   const lines = body.split('\n');
-  let fence: { marker: string; isShell: boolean } | undefined;
+  let fence: { marker: string; isShell: boolean; script: string[]; start: number } | undefined;
   lines.forEach((text, line) => {
     const fenceMatch = /^\s*(`{3,}|~{3,})(.*)$/.exec(text);
     if (fence) {
       if (fenceMatch && fenceMatch[1][0] === fence.marker[0] && fenceMatch[1].length >= fence.marker.length && fenceMatch[2].trim() === '') {
+        const script = fence.script.join('\n').trim();
+        if (fence.isShell && script !== '') found.push({ line: fence.start, command: script });
         fence = undefined;
-      } else if (fence.isShell && text.trim() !== '') {
-        found.push({ line, command: text.trim() });
+      } else if (fence.isShell) {
+        if (fence.script.length === 0 && text.trim() === '') return;
+        if (fence.script.length === 0) fence.start = line;
+        fence.script.push(text);
       }
       return;
     }
     if (fenceMatch) {
-      fence = { marker: fenceMatch[1], isShell: fenceMatch[2].trim() === '!' };
+      fence = { marker: fenceMatch[1], isShell: fenceMatch[2].trim() === '!', script: [], start: line + 1 };
       return;
     }
     INLINE.lastIndex = 0;

@@ -2,15 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CONTENT_KINDS, type ContentKind } from '../compress/types.js';
 import { defineCommand } from './command.js';
+import { readAllStdin } from './read-all-stdin.js';
 import { UsageError, UserError } from './errors.js';
 
 const KINDS: readonly string[] = CONTENT_KINDS;
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function parseBudget(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -52,7 +47,7 @@ export default defineCommand({
     let text: string;
     const path = target === '-' ? undefined : resolve(io.cwd, target);
     try {
-      text = path === undefined ? await readStdin() : await readFile(path, 'utf8');
+      text = path === undefined ? await readAllStdin() : await readFile(path, 'utf8');
     } catch (error) {
       throw new UserError(`Cannot read '${target}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
     }

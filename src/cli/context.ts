@@ -1,6 +1,7 @@
 import { hasStore } from '../store/has-store.js';
 import { relative } from 'node:path';
 import { defineCommand } from './command.js';
+import { readAllStdin } from './read-all-stdin.js';
 import { UsageError } from './errors.js';
 
 /** Printed (exit 0) when there is no store: `!` lines in commands such as /orchestrate must not fail. */
@@ -11,7 +12,7 @@ export const NO_QUERY_MESSAGE = 'ctxkit: no query given; nothing selected.';
 export default defineCommand({
   name: 'context',
   summary: 'Print what would be injected for a query',
-  usage: 'ctxkit context "<query>" [--budget N] [--json]',
+  usage: 'ctxkit context "<query>" | - [--budget N] [--json]',
   options: {
     budget: { type: 'string', description: 'Token budget (default: inject.budgetTokens from ctxkit.config.json)', valueName: 'N' },
     json: { type: 'boolean', description: 'Print the selection as JSON: items with scores, sources and freshness, and what was dropped' },
@@ -21,13 +22,16 @@ export default defineCommand({
     'Runs the same selection the hooks run at each prompt (FTS5 pre-selection, BM25 with recency and use,',
     'freshness re-checked against the files on disk, packing under the budget), without recording anything.',
     'With no store yet, or nothing relevant, it prints one line and exits 0 (safe in a command\'s `!` line).',
+    'A query of `-` is read from standard input: a command\'s `!` block passes free text (quotes, backticks,',
+    '`$`) through a quoted heredoc that way, which no shell quoting of an argument survives.',
     '',
     'Examples:',
     '  ctxkit context "how does openDatabase run migrations"',
     '  ctxkit context "rankResults" --budget 600 --json',
+    "  printf '%s' \"$GOAL\" | ctxkit context -",
   ].join('\n'),
   async run(args, io) {
-    const query = args.positionals.join(' ').trim();
+    const query = (args.positionals.length === 1 && args.positionals[0] === '-' ? await readAllStdin() : args.positionals.join(' ')).trim();
     let budget: number | undefined;
     if (typeof args.values.budget === 'string') {
       budget = Number(args.values.budget);

@@ -48,9 +48,12 @@ describe('plugin files', () => {
 
   it("the command runs the plugin's own CLI and points at context files under ${CLAUDE_PLUGIN_ROOT}", () => {
     const command = byPath('plugin/commands/orchestrate.md');
-    expect(command).not.toContain('npx ctxkit');
+    expect(command).not.toContain('npx');
     expect(command).toContain(`allowed-tools: Bash(${PLUGIN_CLI} context *)`);
-    expect(command).toContain(`!\`${PLUGIN_CLI} context "$ARGUMENTS"\``);
+    expect(command).toContain(`\`\`\`!\n${PLUGIN_CLI} context - <<'CTXKIT_GOAL'\n$ARGUMENTS\nCTXKIT_GOAL\n\`\`\``);
+    // The plugin's agents are namespaced; the command names them so.
+    for (const domain of ['code', 'docs', 'config', 'tests']) expect(command).toContain(`\`ctxkit:${domain}-coordinator\``);
+    expect(command).not.toMatch(/`(?:code|docs|config|tests)-coordinator`/);
     const pointers = [...command.matchAll(/^- Read \$\{CLAUDE_PLUGIN_ROOT\}\/(\S+\.md) /gm)].map((match) => match[1]);
     expect(pointers.length).toBeGreaterThan(0);
     for (const pointer of pointers) expect(files.some((file) => file.path === pointer), pointer).toBe(true);

@@ -12,6 +12,8 @@ export const PLUGIN_CONTENT_DIR = 'plugin';
 
 /** How the plugin's files name ctxkit's CLI: the plugin's own copy, not whatever `npx` finds in the user's project. */
 export const PLUGIN_CLI = 'node "${CLAUDE_PLUGIN_ROOT}/bin/ctxkit.js"';
+/** Claude Code names a plugin's agents `<plugin>:<agent>`. */
+export const PLUGIN_NAMESPACE = 'ctxkit';
 
 export interface PackageInfo {
   name: string;
@@ -94,12 +96,16 @@ export function buildMarketplaceManifest(pkg: PackageInfo): Record<string, unkno
 }
 
 /**
- * Compiles the orchestrator templates for the plugin: `npx ctxkit` becomes the plugin's own CLI (in the `!` lines
- * and their allowed-tools rules alike), and context-file pointers name `${CLAUDE_PLUGIN_ROOT}`, which Claude Code
+ * Compiles the orchestrator templates for the plugin: `npx --no ctxkit` becomes the plugin's own CLI (in the `!` lines
+ * and their allowed-tools rules alike), coordinator names get the plugin's namespace, and context-file pointers name `${CLAUDE_PLUGIN_ROOT}`, which Claude Code
  * substitutes in plugin command bodies (checked on 2.1.197).
  */
 export function compilePluginTemplates(templates: readonly TemplateFile[], partials: readonly TemplateFile[]): { files: PluginFile[]; diagnostics: Diagnostic[] } {
-  const rewrite = (file: TemplateFile): TemplateFile => ({ path: file.path, content: file.content.replaceAll('npx ctxkit ', `${PLUGIN_CLI} `) });
+  const rewrite = (file: TemplateFile): TemplateFile => ({
+    path: file.path,
+    // Plugin agents are namespaced: the command must launch `ctxkit:code-coordinator`, not `code-coordinator`.
+    content: file.content.replaceAll('npx --no ctxkit ', `${PLUGIN_CLI} `).replace(/`((?:code|docs|config|tests)-coordinator)`/g, `\`${PLUGIN_NAMESPACE}:$1\``),
+  });
   const result = compileTemplates({
     templates: templates.map(rewrite),
     partials: partials.map(rewrite),

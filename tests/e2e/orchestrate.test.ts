@@ -1,6 +1,7 @@
 // /orchestrate end to end with the real CLI: ctxkit installed in a temp git repo (install, install --templates,
 // generate), a first session fills the pool, then `claude -p "/orchestrate <goal>"` expands the generated command,
-// runs its `!` line (`npx ctxkit context ...`, resolved through node_modules/.bin in the repo, no network) and the
+// runs its `!` block (`npx --no ctxkit context -` with the goal in a quoted heredoc, resolved through node_modules/.bin
+// in the repo, no network) and the
 // scripted model launches two coordinators in parallel, each handing back in the fixed format. The store must show
 // both subagents started and both handoffs captured.
 // Needs the built package (npm run build).
@@ -14,7 +15,8 @@ import { gitRepo } from './helpers/git-repo.js';
 import { makeIsolatedHome, runClaude } from './helpers/run-claude.js';
 import { hookProblems } from './helpers/transcript-attachments.js';
 
-const GOAL = 'Add a retry option to fetchInvoices';
+// Quotes, backticks and `$(...)` in a goal are only text: the ! block passes it through a quoted heredoc.
+const GOAL = 'Add a "retry" option to `fetchInvoices` $(touch pwned)';
 const CODE_TASK = 'CODE-WORKSTREAM: add retries to fetchInvoices in src/invoices.ts';
 const TESTS_TASK = 'TESTS-WORKSTREAM: cover fetchInvoices retries in test/invoices.test.ts';
 
@@ -119,9 +121,10 @@ describe('/orchestrate with the real CLI', () => {
     // which names the file the first session read.
     const planRequest = run.modelRequests.find((request) => request.matched === 'plan')!;
     const sent = JSON.stringify(planRequest.body.messages);
-    expect(sent).toContain(`# Orchestrate: ${GOAL}`);
+    expect(sent).toContain(JSON.stringify(`# Orchestrate: ${GOAL}`).slice(1, -1));
+    expect(existsSync(repo.join('pwned'))).toBe(false);
     expect(sent).toContain('## What the pool already knows');
-    expect(sent).not.toContain('!`npx ctxkit context');
+    expect(sent).not.toContain('npx --no ctxkit context');
     expect(sent).not.toContain('Shell command permission check failed');
     const poolBlock = sent.slice(sent.indexOf('## What the pool already knows'), sent.indexOf('The block above is what earlier sessions'));
     expect(poolBlock).toContain('src/invoices.ts');

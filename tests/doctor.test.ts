@@ -67,6 +67,11 @@ describe('ctxkit doctor', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^ok {4}hooks-installed +ctxkit hooks are installed once: /m);
     expect(text.stdout).toMatch(/0 failed, 0 warning\(s\), \d+ ok\.\n$/);
+
+    // --skip-run only checks that the entry exists: a healthy install stays healthy.
+    const skipped = doctor(project.path, env, ['--json', '--skip-run']);
+    expect(skipped.code, skipped.stdout).toBe(0);
+    expect(check(skipped.json, 'hook-run')).toMatchObject({ status: 'ok', finding: expect.stringMatching(/^Not run \(--skip-run\); the entry .*entry\.cjs exists\.$/) });
   });
 
   it('fails on a settings file with "timeout":"30", naming the file and that Claude Code ignores all of it', () => {

@@ -65,6 +65,8 @@ export interface HookProbeFacts {
   timeoutSeconds?: number;
   /** First run (creates the scratch store) and a second run (store exists), when the entry could be started. */
   runs: HookRunFacts[];
+  /** True when the entry was deliberately not run (`doctor --skip-run`). */
+  skipped?: boolean;
   /** Node recorded by `ctxkit install` (install.json `nodeExecPath`), for comparison. */
   installNodeExecPath?: string;
 }

@@ -187,6 +187,8 @@ describe('evaluate', () => {
     { name: 'hook Node too old', change: (f) => (f.hookProbe = probe({ nodeVersion: '18.19.0' })), id: 'hook-node', status: 'fail', finding: /Node 18\.19\.0/ },
     { name: 'install ran with another Node', change: (f) => (f.hookProbe = probe({ installNodeExecPath: '/opt/node22/bin/node' })), id: 'hook-node', status: 'ok', finding: /resolves to \/usr\/bin\/node/, details: /install ran with \/opt\/node22\/bin\/node/ },
     { name: 'entry missing', change: (f) => (f.hookProbe = probe({ entryExists: false, runs: [] })), id: 'hook-run', status: 'fail', finding: /does not exist/, fix: /npm run build/ },
+    { name: 'run skipped (--skip-run)', change: (f) => (f.hookProbe = probe({ runs: [], skipped: true })), id: 'hook-run', status: 'ok', finding: /Not run \(--skip-run\); the entry .* exists/ },
+    { name: 'run skipped but the entry is missing', change: (f) => (f.hookProbe = probe({ entryExists: false, runs: [], skipped: true })), id: 'hook-run', status: 'fail', finding: /does not exist/ },
     { name: 'hook timed out', change: (f) => (f.hookProbe = probe({ runs: [{ ...goodRun, timedOut: true, exitCode: null, durationMs: 12000 }] })), id: 'hook-run', status: 'fail', finding: /did not finish within its 10 s timeout/ },
     {
       name: 'hook logs an ABI mismatch',

@@ -149,6 +149,7 @@ function probeHooks(facts: Pick<DoctorFacts, 'settings' | 'plugins' | 'projectDi
     entryExists,
     ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
     runs,
+    ...(run ? {} : { skipped: true }),
     ...(installNodeExecPath ? { installNodeExecPath } : {}),
   };
 }

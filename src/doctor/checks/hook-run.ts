@@ -22,6 +22,7 @@ export function checkHookRun(facts: Pick<DoctorFacts, 'hookProbe'>): CheckResult
       fix: 'Every ctxkit hook fails until it does: build ctxkit (`npm run build`) or reinstall the package, then `ctxkit install` again.',
     };
   }
+  if (probe.skipped) return { id: ID, status: 'ok', finding: `Not run (--skip-run); the entry ${probe.entryFile} exists.`, fix: 'Run ctxkit doctor without --skip-run to time a real SessionStart.' };
   if (probe.runs.length === 0) return { id: ID, status: 'fail', finding: 'The hook entry was not run: no working Node (see hook-node).', fix: 'Fix hook-node first.' };
   const timeout = probe.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const failed = probe.runs.find((run) => run.timedOut || run.exitCode !== 0 || run.logErrors.length > 0);

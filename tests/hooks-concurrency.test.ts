@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture, readLog, runHookProcessAsync, withStore } from './fixtures/hooks/run-hook-process.js';
 import { testdir, type TestDir } from './helpers/testdir.js';
@@ -24,7 +25,7 @@ function parallelBatch(round: number): object[] {
 }
 
 describe('parallel hooks against one store', () => {
-  it('lands every record from 32 simultaneous hook processes, on a new and on an existing store', async () => {
+  it('lands every capture from 32 simultaneous hook processes, twice (small captures go to the spool)', async () => {
     for (const round of [1, 2]) {
       const results = await Promise.all(parallelBatch(round).map((payload) => runHookProcessAsync('PostToolUse', payload, { root: dir.path })));
       expect(results.filter((r) => r.code !== 0 || r.stdout !== '' || r.stderr !== '')).toEqual([]);
@@ -37,5 +38,29 @@ describe('parallel hooks against one store', () => {
       expect(all).toHaveLength(64);
       expect((await store.counts()).sessions).toBe(1);
     });
+  });
+
+  it('32 simultaneous hooks that all open SQLite (edits and prompts) land every write, and drain a shared spool exactly once', async () => {
+    // A spool of 64 captures left by fast-path hooks: every store opening below races to ingest it.
+    await Promise.all(parallelBatch(1).concat(parallelBatch(2)).map((payload) => runHookProcessAsync('PostToolUse', payload, { root: dir.path })));
+    const openers = Array.from({ length: 32 }, (_, i) =>
+      i % 2 === 0
+        ? { event: 'PostToolUse', payload: { ...fixture('post-tool-use.edit', vars), tool_use_id: `toolu_edit_${i}` } }
+        : { event: 'UserPromptSubmit', payload: { ...fixture('user-prompt-submit', vars), session_id: `session-${i}`, prompt: `where is loadConfig ${i}` } },
+    );
+    const results = await Promise.all(openers.map(({ event, payload }) => runHookProcessAsync(event, payload, { root: dir.path })));
+    expect(results.filter((r) => r.code !== 0 || r.stderr !== '')).toEqual([]);
+    expect(readLog(dir.path)).toBe('');
+    await withStore(dir.path, async (store) => {
+      const all = await store.find({ includeStale: true, limit: 1000 });
+      const ids = all.map((d) => d.toolUseId);
+      // 64 spooled captures, each once, and 16 edits.
+      expect(ids).toHaveLength(80);
+      expect(new Set(ids).size).toBe(80);
+      for (let i = 0; i < 32; i += 2) expect(ids).toContain(`toolu_edit_${i}`);
+      // The fixtures' own session plus the 16 prompting sessions.
+      expect((await store.counts()).sessions).toBe(17);
+    });
+    expect(readdirSync(dir.join('.ctxkit', 'spool'))).toEqual([]);
   });
 });

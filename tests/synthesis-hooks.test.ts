@@ -93,6 +93,29 @@ describe('injection through the hook entry', () => {
     });
   });
 
+  it('refines a cut summary at the next session start: a long module becomes its skeleton, with every export', async () => {
+    // 30 exported functions over 150 lines: the capture-time cut (40 lines) keeps the first and the last few only.
+    const orders = Array.from({ length: 30 }, (_, i) => `export function orderTotal${i}(order: Order): number {\n  const lines = order.lines.map((line) => line.price * line.quantity);\n  return lines.reduce((a, b) => a + b, ${i});\n}\n`).join('\n');
+    dir.write('src/orders.ts', orders);
+    hook('SessionStart', { session_id: S1, source: 'startup' });
+    read(S1, 'src/orders.ts', orders, 'toolu_orders');
+    await withStore(dir.path, async (store) => {
+      const [captured] = await store.find({ key: 'src/orders.ts' });
+      expect(captured.summary).not.toContain('orderTotal15(');
+    });
+    hook('SessionStart', { session_id: S2, source: 'startup' });
+    await withStore(dir.path, async (store) => {
+      const [refined] = await store.find({ key: 'src/orders.ts' });
+      for (const i of [0, 15, 29]) expect(refined.summary).toContain(`export function orderTotal${i}(order: Order): number`);
+      expect(refined.summary).not.toContain('order.lines.map');
+      expect(refined.summaryTokens).toBeLessThanOrEqual(800);
+      // Found by what only the refined summary holds.
+      expect((await store.find({ text: 'orderTotal15' })).map((d) => d.key)).toEqual(['src/orders.ts']);
+    });
+    const context = contextOf(hook('UserPromptSubmit', { session_id: S2, prompt: 'Where is orderTotal15 defined?' }), 'UserPromptSubmit');
+    expect(context).toContain('export function orderTotal15(order: Order): number');
+  });
+
   it('never injects an edited file\'s old summary, and marks it stale', async () => {
     sessionOne();
     writeFileSync(dir.join('src/store.ts'), STORE_TS.replace('openDatabase', 'openStoreDatabase'));

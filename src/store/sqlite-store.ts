@@ -192,6 +192,23 @@ export class SqliteStore implements Store {
     return this.#write(() => this.#insertDiscovery(input));
   }
 
+  async listUnrefined(input: { kinds: readonly string[]; limit: number }): Promise<Array<{ discovery: Discovery; original: OriginalText }>> {
+    if (input.kinds.length === 0 || input.limit <= 0) return [];
+    const rows = this.#db
+      .prepare(
+        `SELECT d.*, 1 AS has_original, NULL AS task, NULL AS transcript_path, o.text AS original_text, o.stderr AS original_stderr
+         FROM discoveries d JOIN originals o ON o.discovery_id = d.id
+         WHERE d.summary_method IS NULL AND d.stale = 0 AND d.kind IN (${input.kinds.map(() => '?').join(', ')})
+         ORDER BY d.created_at DESC LIMIT ?`,
+      )
+      .all(...input.kinds, input.limit) as Array<DiscoveryRow & { original_text: string; original_stderr: string | null }>;
+    return rows.map((row) => ({ discovery: this.#toDiscovery(row), original: { text: row.original_text, stderr: orUndefined(row.original_stderr) } }));
+  }
+
+  async setSummary(id: number, input: { summary: string; summaryTokens: number; method: string }): Promise<void> {
+    this.#write(() => this.#db.prepare('UPDATE discoveries SET summary = ?, summary_tokens = ?, summary_method = ? WHERE id = ?').run(input.summary, input.summaryTokens, input.method, id));
+  }
+
   /** Every (content hash, finder) pair of the discoveries, for rebuilding the content-seen index. */
   contentFinders(): Array<{ contentHash: string; finder: string }> {
     const rows = this.#db.prepare('SELECT DISTINCT content_hash, session_id, agent_id FROM discoveries WHERE content_hash IS NOT NULL').all() as Array<{ content_hash: string; session_id: string; agent_id: string | null }>;

@@ -187,6 +187,13 @@ export interface Store {
   recordedToolUses(toolUseIds: string[]): Promise<Set<string>>;
   /** Marks file discoveries of `path` whose hash differs from `currentHash` stale, and agent reports that read it. */
   markStale(input: { path: string; currentHash?: string; at: number }): Promise<number>;
+  /**
+   * Items whose summary is still the cut a hook took (no summary method yet) and whose original was kept,
+   * newest first: what a content reducer can summarize better. Stale items are left alone.
+   */
+  listUnrefined(input: { kinds: readonly string[]; limit: number }): Promise<Array<{ discovery: Discovery; original: OriginalText }>>;
+  /** Replaces a summary with a better one, recording how it was made (FTS follows). */
+  setSummary(id: number, input: { summary: string; summaryTokens: number; method: string }): Promise<void>;
   /** Counts a use (injected, shown, guarded) for ranking. */
   markUsed(ids: number[], at: number): Promise<void>;
   /** Records (or completes) a subagent's report as an agent-report discovery with its task and sources. */

@@ -2,6 +2,7 @@ import type { Migration } from './migration.js';
 import { up as initialSchema } from './0010-initial-schema.js';
 import { up as searchIndex } from './0020-search-index.js';
 import { up as poolState } from './0030-pool-state.js';
+import { up as summaryMethod } from './0040-summary-method.js';
 
 export type { Migration } from './migration.js';
 
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'initial-schema', up: initialSchema },
   { version: 20, name: 'search-index', up: searchIndex },
   { version: 30, name: 'pool-state', up: poolState },
+  { version: 40, name: 'summary-method', up: summaryMethod },
 ];

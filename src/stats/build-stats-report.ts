@@ -1,7 +1,7 @@
 import { addUsage, emptyUsage, totalTokens, type TokenUsage } from '../claude/transcript/token-usage.js';
 import type { SessionTranscript, TranscriptSummary } from '../claude/transcript/transcript-summary.js';
 import { instantMs, type AccountingRecord } from './accounting-record.js';
-import type { CommandStats, GroupStats, SavingLine, SavingMethod, SessionStats, StatsReport, UsageFigures } from './stats-report.js';
+import type { CommandStats, GroupStats, InflightFamilyLine, SavingLine, SavingMethod, SessionStats, StatsReport, UsageFigures } from './stats-report.js';
 
 export interface StatsInput {
   /** Sessions read from Claude Code's transcripts. */
@@ -81,6 +81,7 @@ function sessionStats(sessionId: string, transcript: SessionTranscript | undefin
     injected: { tokens: 0, blocks: 0, source: 'none' },
     rediscoveries: { hint: 0, enforce: 0 },
     savings: [],
+    inflight: [],
     subagents: transcript ? transcript.subagents.length + inline.length : 0,
     poolLeases: 0,
     poolDenials: 0,
@@ -135,6 +136,7 @@ function sessionStats(sessionId: string, transcript: SessionTranscript | undefin
         break;
       case 'inflight':
         add('inflight-compression', record.tokensBefore - record.tokensAfter);
+        addFamily(stats.inflight, { family: record.family, count: 1, tokensBefore: record.tokensBefore, tokensAfter: record.tokensAfter });
         break;
       case 'rediscovery-replaced':
         add('injection-replaced-rediscovery', record.tokensAvoided);
@@ -166,6 +168,7 @@ function sumGroup(sessions: SessionStats[], hasAccounting: boolean): GroupStats 
     injected: { tokens: 0, blocks: 0 },
     rediscoveries: { hint: 0, enforce: 0 },
     savings: hasAccounting ? METHOD_ORDER.map((method) => ({ method, count: 0, tokens: 0 })) : [],
+    inflight: [],
     subagents: 0,
     poolLeases: 0,
     poolDenials: 0,
@@ -183,6 +186,7 @@ function sumGroup(sessions: SessionStats[], hasAccounting: boolean): GroupStats 
       total.count += line.count;
       total.tokens += line.tokens;
     }
+    for (const line of session.inflight) addFamily(group.inflight, line);
     group.subagents += session.subagents;
     group.poolLeases += session.poolLeases;
     group.poolDenials += session.poolDenials;
@@ -192,7 +196,22 @@ function sumGroup(sessions: SessionStats[], hasAccounting: boolean): GroupStats 
     group.skippedLines += session.skippedLines;
   }
   if (hasAccounting) group.netSaved = group.savings.reduce((sum, line) => sum + line.tokens, 0);
+  sortFamilies(group.inflight);
   return group;
+}
+
+/** Adds a family's figures to a list, merging with the line of the same family. */
+function addFamily(lines: InflightFamilyLine[], line: InflightFamilyLine): void {
+  const existing = lines.find((candidate) => candidate.family === line.family);
+  if (!existing) return void lines.push({ ...line });
+  existing.count += line.count;
+  existing.tokensBefore += line.tokensBefore;
+  existing.tokensAfter += line.tokensAfter;
+}
+
+/** Largest saving first, then by name: a stable order for tables and JSON. */
+function sortFamilies(lines: InflightFamilyLine[]): void {
+  lines.sort((a, b) => b.tokensBefore - b.tokensAfter - (a.tokensBefore - a.tokensAfter) || a.family.localeCompare(b.family));
 }
 
 function figures(parts: { usage: TokenUsage; apiCalls: number }[]): UsageFigures {

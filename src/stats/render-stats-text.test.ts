@@ -51,6 +51,30 @@ describe('renderStatsText', () => {
     expect(first.indexOf('1,234,567') + '1,234,567'.length).toBeGreaterThanOrEqual(usedEnd);
   });
 
+  it('breaks in-flight compression down by output family, per session and in total', () => {
+    const report = buildStatsReport({
+      sessions,
+      records: [
+        { kind: 'inflight', sessionId: 'aaaaaaaa-1111', tool: 'Bash', family: 'test', tokensBefore: 8000, tokensAfter: 600, at: '2026-11-20T09:16:00Z' },
+        { kind: 'inflight', sessionId: 'aaaaaaaa-1111', tool: 'Bash', family: 'lint', tokensBefore: 3000, tokensAfter: 900, at: '2026-11-20T09:17:00Z' },
+        { kind: 'inflight', sessionId: 'bbbbbbbb-2222', tool: 'Bash', family: 'test', tokensBefore: 2000, tokensAfter: 400, at: '2026-11-20T09:18:00Z' },
+      ],
+    });
+    expect(report.sessions.find((s) => s.sessionId === 'aaaaaaaa-1111')!.inflight).toEqual([
+      { family: 'test', count: 1, tokensBefore: 8000, tokensAfter: 600 },
+      { family: 'lint', count: 1, tokensBefore: 3000, tokensAfter: 900 },
+    ]);
+    expect(report.totals.inflight).toEqual([
+      { family: 'test', count: 2, tokensBefore: 10000, tokensAfter: 1000 },
+      { family: 'lint', count: 1, tokensBefore: 3000, tokensAfter: 900 },
+    ]);
+    const text = renderStatsText(report);
+    expect(text).toContain('In-flight compression by output family (all sessions)');
+    expect(row(text, 'Family')).toEqual(['Family', 'Outputs', 'Before', 'Model saw', 'Share', 'Saved']);
+    expect(row(text, 'test')).toEqual(['test', '2', '10,000', '1,000', '10%', '+9,000']);
+    expect(row(text, 'lint')).toEqual(['lint', '1', '3,000', '900', '30%', '+2,100']);
+  });
+
   it('says ctxkit figures are unavailable instead of printing savings', () => {
     const text = renderStatsText(buildStatsReport({ sessions }));
     expect(row(text, 'aaaaaaaa')?.slice(5, 9)).toEqual(['n/a', 'n/a', '0', 'n/a']);

@@ -56,6 +56,18 @@ export function renderStatsText(report: StatsReport): string {
     const rows = totals.savings.map((line) => [SAVING_METHODS[line.method].label, String(line.count), formatCount(line.tokens, { signed: true }), SAVING_METHODS[line.method].method]);
     rows.push(['net', '', formatCount(totals.netSaved ?? 0, { signed: true }), 'sum of the lines above']);
     out.push(formatTable(['Method', 'Count', 'Tokens', 'How it is counted'], rows, align));
+    if (totals.inflight.length > 0) {
+      out.push('', 'In-flight compression by output family (all sessions)');
+      const familyRows = totals.inflight.map((line) => [
+        line.family,
+        String(line.count),
+        formatCount(line.tokensBefore),
+        formatCount(line.tokensAfter),
+        `${Math.round((line.tokensAfter / Math.max(1, line.tokensBefore)) * 100)}%`,
+        formatCount(line.tokensBefore - line.tokensAfter, { signed: true }),
+      ]);
+      out.push(formatTable(['Family', 'Outputs', 'Before', 'Model saw', 'Share', 'Saved'], familyRows, ['left', 'right', 'right', 'right', 'right', 'right']));
+    }
   }
 
   out.push('', 'Notes');

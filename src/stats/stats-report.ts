@@ -52,6 +52,14 @@ export interface SavingLine {
   tokens: number;
 }
 
+/** In-flight compression of one output family (test, lint, git, ...): how many outputs, tokens before and after. */
+export interface InflightFamilyLine {
+  family: string;
+  count: number;
+  tokensBefore: number;
+  tokensAfter: number;
+}
+
 /** Usage with its sum and the number of API responses. */
 export interface UsageFigures extends TokenUsage {
   total: number;
@@ -84,6 +92,8 @@ export interface SessionStats {
   savings: SavingLine[];
   /** Sum of `savings`; undefined when ctxkit's records are unavailable (never a guess). */
   netSaved?: number;
+  /** In-flight compression by output family, largest saving first. */
+  inflight: InflightFamilyLine[];
   subagents: number;
   poolLeases: number;
   poolDenials: number;
@@ -100,6 +110,7 @@ export interface GroupStats {
   rediscoveries: { hint: number; enforce: number };
   savings: SavingLine[];
   netSaved?: number;
+  inflight: InflightFamilyLine[];
   subagents: number;
   poolLeases: number;
   poolDenials: number;

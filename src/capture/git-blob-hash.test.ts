@@ -13,3 +13,15 @@ describe('gitBlobHash', () => {
     expect(gitBlobHash(Buffer.from('hello\n'))).toBe(gitBlobHash('hello\n'));
   });
 });
+
+describe('gitBlobHash on both sides of the small-input threshold', () => {
+  it('agrees with node:crypto for every size from 0 to 20 KB in steps that cross each SHA-1 block edge', async () => {
+    const { createHash } = await import('node:crypto');
+    const bytes = Buffer.from(Array.from({ length: 20 * 1024 }, (_, i) => (i * 31 + (i >> 7)) & 0xff));
+    for (const size of [...Array.from({ length: 200 }, (_, i) => i), 1000, 8 * 1024 - 11, 8 * 1024, 8 * 1024 + 1, 20 * 1024]) {
+      const data = bytes.subarray(0, size);
+      const expected = createHash('sha1').update(`blob ${size}\0`).update(data).digest('hex');
+      expect(gitBlobHash(data), `size ${size}`).toBe(expected);
+    }
+  });
+});

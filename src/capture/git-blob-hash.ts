@@ -1,4 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { sha1Hex } from './sha1.js';
+
+/** Below this size the JavaScript SHA-1 is faster than loading `node:crypto` (measured cold, in a hook process). */
+const SMALL_BYTES = 8 * 1024;
+
+let crypto: typeof import('node:crypto') | undefined;
 
 /**
  * The git blob id of some bytes: sha1 of `blob <size>\0` followed by the bytes. The same bytes give
@@ -6,5 +12,8 @@ import { createHash } from 'node:crypto';
  */
 export function gitBlobHash(bytes: Uint8Array | string): string {
   const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-  return createHash('sha1').update(`blob ${data.byteLength}\0`).update(data).digest('hex');
+  const header = Buffer.from(`blob ${data.byteLength}\0`);
+  if (data.byteLength <= SMALL_BYTES) return sha1Hex(Buffer.concat([header, data]));
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha1').update(header).update(data).digest('hex');
 }

@@ -5,11 +5,10 @@ import type { Discovery, Finder } from '../store/store.js';
 import { estimateTokens } from '../tokens/estimate-tokens.js';
 import { cutToTokens } from './cut-to-tokens.js';
 import { formatAge, formatTokens, shortSession } from './describe-provenance.js';
+import { GUARDED_TOOLS } from './guarded-tools.js';
 import { itemBody } from './select-context.js';
 
-/** The tools the guard watches, after they ran. */
-export const GUARDED_TOOLS = ['Read', 'Grep', 'Glob'] as const;
-export type GuardedTool = (typeof GUARDED_TOOLS)[number];
+export { GUARDED_TOOLS, type GuardedTool } from './guarded-tools.js';
 
 export interface GuardInput {
   toolName: string;

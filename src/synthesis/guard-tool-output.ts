@@ -5,7 +5,7 @@ import type { HookOutput } from '../hooks/hook-output.js';
 import { recordToUsageRow } from '../stats/usage-row.js';
 import { finderKey, seenElsewhere } from '../store/seen-index.js';
 import type { Discovery } from '../store/store.js';
-import { decideGuard, GUARDED_TOOLS, type GuardedTool } from './decide-guard.js';
+import { GUARDED_TOOLS, type GuardedTool } from './guarded-tools.js';
 
 /** The guard mode for a tool: `guard.tools.<Tool>`, else `guard.mode`. */
 export function guardModeFor(config: HookDeps['config'], toolName: string) {
@@ -30,6 +30,8 @@ export async function guardToolOutput(event: PostToolUseEvent, captured: Capture
     const hash = captured.input.contentHash;
     if (!hash || !seenElsewhere(deps.paths.dir, hash, finderKey(event.session_id, event.agent_id))) return undefined;
   }
+  // The decision and its rendering load only now: most calls were settled by the index above.
+  const { decideGuard } = await import('./decide-guard.js');
   const store = await deps.store();
   const recorded = await recordSpooled(captured, store);
   const current = recorded && (await store.get(recorded.id));

@@ -82,7 +82,6 @@ describe('the hook path stays light', () => {
       const handlers = loaded.map(handlerName).filter((name): name is string => name !== undefined);
       expect(handlers).toHaveLength(1);
       expect(loaded.some((url) => url.includes('/dist/cli/'))).toBe(false);
-      if (event === 'PreCompact') expect(loaded.some((url) => url.includes('better-sqlite3'))).toBe(false);
     });
   }
 });

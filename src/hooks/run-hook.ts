@@ -28,10 +28,10 @@ export interface RunHookInput {
 }
 
 /**
- * Events that do not open the store, or mostly not: PreCompact never does, and most PostToolUse calls
- * go to the capture spool. Their store code (better-sqlite3 among it) loads only if a handler asks.
+ * Events that mostly do not open the store: most PostToolUse calls go to the capture spool. Their store
+ * code (better-sqlite3 among it) loads only if a handler asks.
  */
-const LAZY_STORE_EVENTS = new Set<string>(['PreCompact', 'PostToolUse']);
+const LAZY_STORE_EVENTS = new Set<string>(['PostToolUse']);
 
 /** Starts a load early; a failure surfaces where the result is awaited, not as an unhandled rejection. */
 function prefetch<T>(promise: Promise<T>): Promise<T> {

@@ -103,7 +103,7 @@ export async function injectAtSessionStart(event: SessionStartEvent, deps: HookD
   return block;
 }
 
-/** PostCompact: keeps the session's working set, with the compaction summary's id when there is one. */
+/** PreCompact (and PostCompact, with the compaction summary's id): keeps the session's working set. */
 export async function keepWorkingSet(event: Pick<PreCompactEvent, 'session_id'>, deps: HookDeps, compactionId?: number): Promise<void> {
   const store = await deps.store();
   const discoveries = await store.find({ sessionId: event.session_id, kinds: ['file', 'edit'], includeStale: true, limit: 300 });

@@ -4,7 +4,7 @@ import { cutToTokens } from './cut-to-tokens.js';
 import { formatAge } from './describe-provenance.js';
 import { parseHandoff } from './parse-handoff.js';
 
-/** What a session was working on, kept at PostCompact and given back after compaction or on resume. */
+/** What a session was working on, kept at PreCompact and PostCompact, given back after compaction or on resume. */
 export interface WorkingSet {
   sessionId: string;
   savedAt: number;

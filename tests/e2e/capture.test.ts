@@ -1,9 +1,8 @@
 // ctxkit installed into a repo, then a real Claude Code session: every hook event must reach ctxkit's runtime and land
 // in the store, with no hook error seen by Claude Code; after uninstall nothing fires any more.
 //
-// Needs the built package (`npm run build`): the hooks run dist/hooks/entry.cjs, the CLI runs bin/ctxkit.js. The suite
-// is skipped only while src/cli/install.ts or src/hooks/entry.ts do not exist yet; once they exist, a missing build
-// fails the test.
+// Needs the built package (`npm run build`): the hooks run dist/hooks/entry.cjs, the CLI runs bin/ctxkit.js. A missing
+// build fails the test.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -153,8 +152,7 @@ describe('ctxkit install + a real Claude Code session', () => {
       const bash = byToolUse('toolu_bash');
       expect(bash).toMatchObject({ kind: 'command', tool_name: 'Bash', key: 'ls src' });
       expect(JSON.parse(bash?.meta ?? '{}')).toMatchObject({ exitCode: 0 });
-      // A failing command fires PostToolUseFailure, which ctxkit does not hook; Stop/SessionEnd reconcile it from the
-      // transcript, exit status included.
+      // A failing command fires PostToolUseFailure, which ctxkit captures with its exit status.
       const failed = byToolUse('toolu_bash_fail');
       expect(failed).toMatchObject({ kind: 'command', key: 'ls missing-dir' });
       expect(failed?.summary).toContain('Exit code 2');
@@ -174,12 +172,45 @@ describe('ctxkit install + a real Claude Code session', () => {
     } finally {
       db.close();
     }
-    // The hook log (`time<TAB>event<TAB>level<TAB>message`, debug lines on with CTXKIT_DEBUG=1) has no error entry.
+    // The hook log (`time<TAB>event<TAB>level<TAB>message`, debug lines on with CTXKIT_DEBUG=1) has no error entry,
+    // and shows each event of the session reaching ctxkit's runtime and finishing ("done in N ms").
     const log = repo.join('.ctxkit/hooks.log');
     expect(existsSync(log)).toBe(true);
-    const logLines = readFileSync(log, 'utf8').split('\n').filter((line) => line.length > 0);
-    expect(logLines.length).toBeGreaterThan(0);
-    expect(logLines.filter((line) => line.split('\t')[2] === 'error')).toEqual([]);
+    const logLines = () => readFileSync(log, 'utf8').split('\n').filter((line) => line.length > 0);
+    expect(logLines().filter((line) => line.split('\t')[2] === 'error')).toEqual([]);
+    const finished = () => new Set(logLines().filter((line) => line.split('\t')[3]?.startsWith('done in')).map((line) => line.split('\t')[1]));
+    for (const event of ['SessionStart', 'UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'PostToolUseFailure', 'SubagentStart', 'SubagentStop', 'Stop', 'SessionEnd']) {
+      expect(finished(), event).toContain(event);
+    }
+
+    // /compact on the resumed session: PreCompact and PostCompact run ctxkit, the summary is kept, and the SessionStart
+    // that follows (source compact) gives the session back its working set.
+    const compact = await runClaude({
+      cwd: repo.path,
+      home,
+      prompt: '/compact',
+      allowedTools: ['Read', 'Grep', 'Glob', 'Bash', 'Agent'],
+      env: { CTXKIT_DEBUG: '1' },
+      extraArgs: ['--resume', sessionId],
+      script: { default: { text: '<summary>The user explores the store code: openStore in src/store.ts, rankResults in src/search.ts.</summary>' } },
+    });
+    cleanups.push(compact.cleanup);
+    expect({ code: compact.code, timedOut: compact.timedOut }).toEqual({ code: 0, timedOut: false });
+    expect(compact.outsideRequests).toEqual([]);
+    expect(hookProblems(compact.transcriptDir)).toEqual([]);
+    for (const event of ['PreCompact', 'PostCompact']) expect(finished(), event).toContain(event);
+    expect(logLines().filter((line) => line.split('\t')[2] === 'error')).toEqual([]);
+    const compacted = new Database(storeDb, { readonly: true, fileMustExist: true });
+    try {
+      const summary = compacted.prepare("SELECT summary FROM discoveries WHERE session_id = ? AND kind = 'compaction'").get(sessionId) as { summary: string } | undefined;
+      expect(summary?.summary).toContain('openStore in src/store.ts');
+    } finally {
+      compacted.close();
+    }
+    const restart = transcriptAttachments(compact.transcriptDir).find(
+      (attachment) => attachment.hookName === 'SessionStart:compact' && String(attachment.command ?? '').includes(ENTRY),
+    );
+    expect(String(restart?.stdout ?? '')).toContain('src/store.ts');
 
     // Uninstall: the settings lose ctxkit's hooks, and a new session leaves the store exactly as it was.
     const uninstall = runCli(['uninstall'], { cwd: repo.path, env: isolatedEnv });

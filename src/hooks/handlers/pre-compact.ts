@@ -1,12 +1,13 @@
+import { keepWorkingSet } from '../../synthesis/hook-injection.js';
 import type { HookHandler } from './index.js';
 
 /**
- * PreCompact: nothing to do, so the store is not even opened. The working set (files in play,
- * findings, decisions, open questions) is kept at PostCompact, which has the compaction summary
- * as well; the store's discoveries are the same before and after compaction.
+ * PreCompact: keeps the session's working set (files in play, findings, decisions, open questions)
+ * so SessionStart with source `compact` can give it back. It has to be now: Claude Code 2.1.197 fires
+ * that SessionStart before PostCompact (seen in tests/e2e/capture.test.ts). Never blocks compaction.
  */
-const preCompact: HookHandler<'PreCompact'> = async (_event, deps) => {
-  deps.debug('pre-compact: nothing to do (the working set is kept at PostCompact)');
+const preCompact: HookHandler<'PreCompact'> = async (event, deps) => {
+  await keepWorkingSet(event, deps);
   return undefined;
 };
 

@@ -35,6 +35,8 @@ function handoff(finding: string, file: string): string {
     '- none',
   ].join('\n');
 }
+const SEED_TASK = 'Explain how fetchInvoices calls the invoices API';
+const SEED_HANDOFF = handoff('fetchInvoices makes a single fetch call and parses the JSON (SEED-HANDOFF)', 'src/invoices.ts:1-4');
 const CODE_HANDOFF = handoff('fetchInvoices calls fetch once with no retry (CODE-FINDING)', 'src/invoices.ts:1-4');
 const TESTS_HANDOFF = handoff('no test covers fetchInvoices yet (TESTS-FINDING)', 'test/invoices.test.ts:1-1');
 
@@ -68,20 +70,26 @@ describe('/orchestrate with the real CLI', () => {
     }
     expect(existsSync(repo.join('.claude', 'commands', 'orchestrate.md'))).toBe(true);
 
-    // A first session reads the client, so the pool has something that bears on the goal.
+    // A first session reads the client and sends a subagent that hands back what it found, so the pool holds a file
+    // and a handoff that bear on the goal.
     const first = await runClaude({
       cwd: repo.path,
       home,
       prompt: 'Read the invoices client',
-      allowedTools: ['Read'],
+      allowedTools: ['Read', 'Agent'],
       script: {
         rules: [
-          { name: 'read', when: { lastUserTextIncludes: 'Read the invoices client' }, reply: { toolUses: [{ name: 'Read', id: 'toolu_seed_read', input: { file_path: repo.join('src/invoices.ts') } }] } },
-          { name: 'done', when: { toolResultFor: 'toolu_seed_read' }, reply: { text: 'fetchInvoices fetches and parses JSON.' } },
+          // First matching rule wins: the report once the read is back, else the read.
+          { name: 'seed-sub-report', when: { isSubagent: true, toolResultFor: 'toolu_seed_sub_read' }, reply: { text: SEED_HANDOFF } },
+          { name: 'seed-sub-read', when: { isSubagent: true, firstUserTextIncludes: SEED_TASK }, reply: { toolUses: [{ name: 'Read', id: 'toolu_seed_sub_read', input: { file_path: repo.join('src/invoices.ts') } }] } },
+          { name: 'read', when: { isSubagent: false, lastUserTextIncludes: 'Read the invoices client' }, reply: { toolUses: [{ name: 'Read', id: 'toolu_seed_read', input: { file_path: repo.join('src/invoices.ts') } }] } },
+          { name: 'delegate', when: { isSubagent: false, toolResultFor: 'toolu_seed_read' }, reply: { toolUses: [{ name: 'Agent', id: 'toolu_seed_agent', input: { description: 'Explain fetchInvoices', prompt: SEED_TASK, subagent_type: 'general-purpose' } }] } },
+          { name: 'done', when: { isSubagent: false, toolResultFor: 'toolu_seed_agent' }, reply: { text: 'fetchInvoices fetches and parses JSON.' } },
         ],
       },
     });
     expect({ code: first.code, timedOut: first.timedOut }).toEqual({ code: 0, timedOut: false });
+    expect(first.modelRequests.map((request) => request.matched)).toEqual(['read', 'delegate', 'seed-sub-read', 'seed-sub-report', 'done']);
 
     const script: Script = {
       rules: [
@@ -133,6 +141,11 @@ describe('/orchestrate with the real CLI', () => {
     // Both coordinators ran as their generated agents, in parallel from one message.
     const subagentRequests = run.modelRequests.filter((request) => request.role === 'subagent');
     expect(new Set(subagentRequests.map((request) => request.agentId)).size).toBe(2);
+    // The code coordinator started with the first session's handoff injected (SubagentStart reaches the subagent itself).
+    const codeStart = subagentRequests.find((request) => request.matched === 'code-coordinator')!;
+    const codeSent = JSON.stringify(codeStart.body.messages);
+    expect(codeSent).toContain('[ctxkit]');
+    expect(codeSent).toContain('SEED-HANDOFF');
 
     const sessionId = run.result?.session_id as string;
     const db = new Database(repo.join('.ctxkit', 'ctxkit.db'), { readonly: true, fileMustExist: true });

@@ -41,6 +41,11 @@ describe('ctxkit show', () => {
     expect(result.stdout).toBe(`${stdout}warning: slow\n`);
   });
 
+  it('prints the bytes exactly when piped: no line break is added to an output that ends without one', async () => {
+    capture('post-tool-use.bash', { tool_use_id: 'toolu_nonl', tool_input: { command: 'printf data' }, tool_response: { stdout: stdout.trimEnd(), stderr: '', interrupted: false, isImage: false } });
+    expect(runCtxkit(['show', String(await idOf('toolu_nonl'))], { cwd: dir.path }).stdout).toBe(stdout.trimEnd());
+  });
+
   it('--lines and --grep select lines', async () => {
     const id = String(await idOf('toolu_01BASH'));
     expect(runCtxkit(['show', id, '--lines', '2-4'], { cwd: dir.path }).stdout).toBe('line 2\nline 3\nline 4\n');

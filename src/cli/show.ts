@@ -77,7 +77,8 @@ export default defineCommand({
       if (selected) {
         io.stdout(selected.map((line) => (pattern ? `${line.n}:${line.text}` : line.text)).join('\n') + (selected.length > 0 ? '\n' : ''));
       } else {
-        io.stdout(text.endsWith('\n') || text.length === 0 ? text : `${text}\n`);
+        // Exactly the stored bytes when piped or redirected; a terminal gets a final line break.
+        io.stdout(!io.isTTY || text.endsWith('\n') || text.length === 0 ? text : `${text}\n`);
       }
       if (!original) io.stderr(`(summary of ${discovery.kind} '${discovery.key}': the original was not kept or was evicted)\n`);
       return 0;

@@ -61,6 +61,12 @@ describe('ctxkit generate --watch (built CLI)', () => {
     dir.write('templates/commands/second.md', 'Second.\n');
     await waitFor('a new template to compile', () => existsSync(dir?.join('.claude/commands/second.md') ?? ''));
 
+    // A config created while watching is picked up (its variables are used on the rebuild it triggers).
+    dir.write('templates/commands/hello.md', '# Hello\n\nSay hello to {{who}}.\n');
+    await waitFor('the undefined variable to be reported', () => stderr.includes("Undefined variable '{{who}}'"));
+    dir.write('ctxkit.config.json', JSON.stringify({ variables: { who: 'the team' } }));
+    await waitFor('the rebuild with the new config', () => read().includes('Say hello to the team.'));
+
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

@@ -93,7 +93,7 @@ describe('injection through the hook entry', () => {
     });
   });
 
-  it('refines a cut summary at the next session start: a long module becomes its skeleton, with every export', async () => {
+  it('refines a cut summary at the next session start: a long module becomes its skeleton, every export named', async () => {
     // 30 exported functions over 150 lines: the capture-time cut (40 lines) keeps the first and the last few only.
     const orders = Array.from({ length: 30 }, (_, i) => `export function orderTotal${i}(order: Order): number {\n  const lines = order.lines.map((line) => line.price * line.quantity);\n  return lines.reduce((a, b) => a + b, ${i});\n}\n`).join('\n');
     dir.write('src/orders.ts', orders);
@@ -106,14 +106,15 @@ describe('injection through the hook entry', () => {
     hook('SessionStart', { session_id: S2, source: 'startup' });
     await withStore(dir.path, async (store) => {
       const [refined] = await store.find({ key: 'src/orders.ts' });
-      for (const i of [0, 15, 29]) expect(refined.summary).toContain(`export function orderTotal${i}(order: Order): number`);
+      for (let i = 0; i < 30; i++) expect(refined.summary).toMatch(new RegExp(`export function orderTotal${i}\\b`));
       expect(refined.summary).not.toContain('order.lines.map');
-      expect(refined.summaryTokens).toBeLessThanOrEqual(800);
+      // Exports are never dropped to meet the budget, so a module of many exports may go over it; still far below the file.
+      expect(refined.summaryTokens).toBeLessThan(refined.rawTokens / 2);
       // Found by what only the refined summary holds.
       expect((await store.find({ text: 'orderTotal15' })).map((d) => d.key)).toEqual(['src/orders.ts']);
     });
     const context = contextOf(hook('UserPromptSubmit', { session_id: S2, prompt: 'Where is orderTotal15 defined?' }), 'UserPromptSubmit');
-    expect(context).toContain('export function orderTotal15(order: Order): number');
+    expect(context).toMatch(/export function orderTotal15\b/);
   });
 
   it('never injects an edited file\'s old summary, and marks it stale', async () => {

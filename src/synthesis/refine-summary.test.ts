@@ -26,12 +26,14 @@ const source = Array.from({ length: 25 }, (_, i) =>
 ).join('\n');
 
 describe('refineSummary', () => {
-  it('turns a code file into its skeleton: every exported signature, no bodies', async () => {
+  it('turns a code file into its skeleton: every export named, no bodies, full signatures while they fit', async () => {
     const refined = await refineSummary(discovery({}), { text: source }, compress);
     expect(refined?.method).toBe('code');
-    for (const i of [0, 12, 24]) expect(refined?.summary).toContain(`export function computeOrderTotal${i}(order: Order, rate: number): number`);
+    for (let i = 0; i < 25; i++) expect(refined?.summary).toMatch(new RegExp(`export function computeOrderTotal${i}\\b`));
     expect(refined?.summary).not.toContain('order.items.reduce');
-    expect(refined!.summaryTokens).toBeLessThanOrEqual(800);
+    expect(refined!.summaryTokens).toBeLessThanOrEqual(600);
+    const small = await refineSummary(discovery({}), { text: source.split('\n\n').slice(0, 5).join('\n\n') }, compress);
+    expect(small?.summary).toContain('export function computeOrderTotal4(order: Order, rate: number): number');
   });
 
   it('collapses a command log by template, keeping its error and its tail', async () => {

@@ -117,6 +117,27 @@ describe('injection through the hook entry', () => {
     expect(context).toMatch(/export function orderTotal15\b/);
   });
 
+  it('calibrates its token estimates from transcripts at Stop, and packs prompt injections to the calibrated budget', async () => {
+    sessionOne();
+    const uncalibrated = contextOf(hook('UserPromptSubmit', { session_id: S2, prompt: 'How does openDatabase migrate the schema?' }), 'UserPromptSubmit');
+    // A transcript in which the API counted every tool result at twice ctxkit's estimate.
+    const result = (i: number) => `const step${i} = migrateSchema(file, ${i}); // keeps WAL mode on\n`.repeat(20);
+    let input = 2000;
+    const lines: string[] = [JSON.stringify({ type: 'assistant', message: { id: 'm0', content: [], usage: { input_tokens: input, output_tokens: 10 } } })];
+    for (let i = 1; i <= 4; i++) {
+      lines.push(JSON.stringify({ type: 'user', message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: `t${i}`, content: result(i) }] } }));
+      input += 10 + 2 * estimateTokens(result(i));
+      lines.push(JSON.stringify({ type: 'assistant', message: { id: `m${i}`, content: [], usage: { input_tokens: input, output_tokens: 10 } } }));
+    }
+    writeFileSync(dir.join('transcript.jsonl'), `${lines.join('\n')}\n`);
+    hook('Stop', { session_id: S2, stop_hook_active: false });
+    await withStore(dir.path, async (store) => expect(JSON.parse((await store.getState('calibration'))!)).toMatchObject({ samples: 4 }));
+    const calibrated = contextOf(hook('UserPromptSubmit', { session_id: '33333333-cccc-4000-8000-000000000003', prompt: 'How does openDatabase migrate the schema?' }), 'UserPromptSubmit');
+    // Real tokens are twice the estimate: the 1,500-token budget holds half as many estimated tokens.
+    expect(estimateTokens(calibrated!)).toBeLessThanOrEqual(750);
+    expect(estimateTokens(calibrated!)).toBeLessThan(estimateTokens(uncalibrated!));
+  });
+
   it('never injects an edited file\'s old summary, and marks it stale', async () => {
     sessionOne();
     writeFileSync(dir.join('src/store.ts'), STORE_TS.replace('openDatabase', 'openStoreDatabase'));

@@ -18,7 +18,10 @@ export function transcriptOffsetKey(sessionId: string): string {
  * was killed, or an async one abandoned at exit). Reads only the bytes added since the last call,
  * up to the last complete line, and remembers where it stopped. Returns how many were captured.
  */
-export async function reconcileTranscript(input: { sessionId: string; transcriptPath: string }, deps: ReconcileDeps): Promise<number> {
+export async function reconcileTranscript(
+  input: { sessionId: string; transcriptPath: string; /** Also given the new complete lines (to calibrate the token estimator). */ observe?: (lines: string) => Promise<void> },
+  deps: ReconcileDeps,
+): Promise<number> {
   const store = await deps.store();
   const key = transcriptOffsetKey(input.sessionId);
   let offset = Number((await store.getState(key)) ?? 0) || 0;
@@ -32,7 +35,8 @@ export async function reconcileTranscript(input: { sessionId: string; transcript
   }
   const end = slice.bytes.lastIndexOf(0x0a);
   if (end < 0) return 0;
-  const results = toolResultsFromTranscript(slice.bytes.subarray(0, end + 1).toString('utf8')).filter((result) => !result.isError);
+  const lines = slice.bytes.subarray(0, end + 1).toString('utf8');
+  const results = toolResultsFromTranscript(lines).filter((result) => !result.isError);
   const recorded = await store.recordedToolUses(results.map((result) => result.toolUseId));
   let captured = 0;
   for (const result of results) {
@@ -40,6 +44,7 @@ export async function reconcileTranscript(input: { sessionId: string; transcript
     const outcome = await captureToolUse({ toolName: result.toolName, toolInput: result.toolInput, toolResponse: result.toolResponse, toolUseId: result.toolUseId, sessionId: input.sessionId }, deps);
     if (outcome.status === 'recorded' && outcome.created) captured++;
   }
+  await input.observe?.(lines);
   await store.setState(key, String(offset + end + 1));
   return captured;
 }

@@ -2,13 +2,14 @@ import { hasStore } from '../store/has-store.js';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { SessionTranscript } from '../claude/transcript/transcript-summary.js';
+import type { CalibrationSample } from '../claude/transcript/measure-calibration.js';
 import type { AccountingRecord } from '../stats/accounting-record.js';
 import type { UsageRow } from '../stats/usage-row.js';
 import { defineCommand, type CommandIO } from './command.js';
 import { UsageError, UserError } from './errors.js';
 
 /** What `stats` could read of ctxkit's own records, and why not when it could not. */
-type Accounting = { records: AccountingRecord[] } | { records: undefined; why: string };
+type Accounting = { records: AccountingRecord[]; calibration?: CalibrationSample } | { records: undefined; why: string };
 
 export default defineCommand({
   name: 'stats',
@@ -42,7 +43,8 @@ export default defineCommand({
     const accounting = await readAccounting(root);
 
     const { buildStatsReport } = await import('../stats/build-stats-report.js');
-    const report = buildStatsReport({ sessions, records: accounting.records, ...(since ? { since } : {}) });
+    const calibration = accounting.records === undefined ? undefined : accounting.calibration;
+    const report = buildStatsReport({ sessions, records: accounting.records, ...(since ? { since } : {}), ...(calibration ? { calibration } : {}) });
     if (args.values.json) {
       const { renderStatsJson } = await import('../stats/render-stats-json.js');
       io.stdout(renderStatsJson(report));
@@ -97,8 +99,9 @@ async function readAccounting(root: string): Promise<Accounting> {
   try {
     // Every row: --since keeps whole sessions, so a session's earlier records still count.
     const rows: UsageRow[] = await store.listUsage({});
-    const { usageRowToRecord } = await import('../stats/usage-row.js');
-    return { records: rows.map(usageRowToRecord).filter((record): record is AccountingRecord => record !== undefined) };
+    const [{ usageRowToRecord }, { readCalibration }] = await Promise.all([import('../stats/usage-row.js'), import('../synthesis/calibration.js')]);
+    const calibration = await readCalibration(store);
+    return { records: rows.map(usageRowToRecord).filter((record): record is AccountingRecord => record !== undefined), ...(calibration ? { calibration } : {}) };
   } finally {
     await store.close();
   }

@@ -1,6 +1,7 @@
 import { addUsage, emptyUsage, totalTokens, type TokenUsage } from '../claude/transcript/token-usage.js';
 import type { SessionTranscript, TranscriptSummary } from '../claude/transcript/transcript-summary.js';
 import { instantMs, type AccountingRecord } from './accounting-record.js';
+import { calibrationFactor, type CalibrationSample } from '../claude/transcript/measure-calibration.js';
 import type { CommandStats, GroupStats, InflightFamilyLine, SavingLine, SavingMethod, SessionStats, StatsReport, UsageFigures } from './stats-report.js';
 
 export interface StatsInput {
@@ -10,6 +11,8 @@ export interface StatsInput {
   records?: AccountingRecord[];
   /** Keep only sessions active at or after this time (whole sessions are counted). */
   since?: Date;
+  /** The token estimator's calibration measured from transcripts (store state), if any. */
+  calibration?: CalibrationSample;
 }
 
 /**
@@ -67,6 +70,7 @@ export function buildStatsReport(input: StatsInput): StatsReport {
 
   const report: StatsReport = { accounting: hasAccounting ? 'available' : 'unavailable', sessions, commands, totals: sumGroup(sessions, hasAccounting) };
   if (input.since) report.since = input.since.toISOString();
+  if (input.calibration) report.calibration = { ...input.calibration, factor: calibrationFactor(input.calibration) };
   return report;
 }
 

@@ -75,6 +75,14 @@ describe('renderStatsText', () => {
     expect(row(text, 'lint')).toEqual(['lint', '1', '3,000', '900', '30%', '+2,100']);
   });
 
+  it('says how the token estimator compares with what the API counted', () => {
+    const calibrated = renderStatsText(buildStatsReport({ sessions, records: [], calibration: { real: 1200, estimated: 1000, samples: 12 } }));
+    expect(calibrated).toContain("- Token estimates: the API counted 1.20 times ctxkit's offline estimate over 12 samples from transcripts; injection budgets are packed by it.");
+    const early = buildStatsReport({ sessions, records: [], calibration: { real: 900, estimated: 1000, samples: 2 } });
+    expect(early.calibration).toEqual({ real: 900, estimated: 1000, samples: 2, factor: 1 });
+    expect(renderStatsText(early)).toContain('over 2 samples from transcripts (too few to use yet).');
+  });
+
   it('says ctxkit figures are unavailable instead of printing savings', () => {
     const text = renderStatsText(buildStatsReport({ sessions }));
     expect(row(text, 'aaaaaaaa')?.slice(5, 9)).toEqual(['n/a', 'n/a', '0', 'n/a']);

@@ -76,6 +76,10 @@ export function renderStatsText(report: StatsReport): string {
     `- Used: ${formatCount(used.total)} tokens = input ${formatCount(used.inputTokens)} + cache writes ${formatCount(used.cacheCreationInputTokens)} + cache reads ${formatCount(used.cacheReadInputTokens)} + output ${formatCount(used.outputTokens)}, in ${formatCount(used.apiCalls)} API responses, each counted once (by message.id), subagents included.`,
   );
   out.push("- Injected: ctxkit's context blocks as the transcripts show them (from ctxkit's records for sessions without a transcript).");
+  if (report.calibration) {
+    const { factor, samples } = report.calibration;
+    out.push(`- Token estimates: the API counted ${factor.toFixed(2)} times ctxkit's offline estimate over ${formatCount(samples)} samples from transcripts${samples < 3 ? ' (too few to use yet)' : '; injection budgets are packed by it'}.`);
+  }
   if (!hasAccounting) {
     out.push("- ctxkit figures unavailable: ctxkit's own records (rediscoveries, compression, pool) could not be read from the store, so no savings are shown.");
   } else {

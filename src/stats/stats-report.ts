@@ -131,4 +131,6 @@ export interface StatsReport {
   sessions: SessionStats[];
   commands: CommandStats[];
   totals: GroupStats;
+  /** How ctxkit's offline token estimates compare with what the API counted (`factor` = real / estimated, 1 below 3 samples). */
+  calibration?: { real: number; estimated: number; samples: number; factor: number };
 }

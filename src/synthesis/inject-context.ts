@@ -3,6 +3,7 @@ import { gitBlobHash } from '../capture/git-blob-hash.js';
 import { recordToUsageRow } from '../stats/usage-row.js';
 import type { Discovery, Store } from '../store/store.js';
 import { pathsToCheck, type CurrentHashes } from './decide-freshness.js';
+import { budgetCalibration } from './calibration.js';
 import { preselectTerms } from './preselect-terms.js';
 import { rankCandidates } from './rank-candidates.js';
 import { selectContext, type Audience, type Selection } from './select-context.js';
@@ -107,7 +108,9 @@ export async function injectContext(request: InjectRequest, deps: InjectDeps): P
     deps.root,
     deps.readFile,
   );
-  const selection = selectContext({ ranked: top, hashes, now, budgetTokens: request.budgetTokens, alreadyInjected: await readMemory(store, request.memoryKey), audience: request.audience });
+  // Packed by ctxkit's estimate: a budget in real tokens becomes the estimate that fits it, once transcripts have calibrated it.
+  const budgetTokens = Math.floor(request.budgetTokens / (await budgetCalibration(store)));
+  const selection = selectContext({ ranked: top, hashes, now, budgetTokens, alreadyInjected: await readMemory(store, request.memoryKey), audience: request.audience });
 
   // A file found changed on disk is marked stale for everyone (and the reports that relied on it).
   for (const { discovery } of selection.dropped) {

@@ -301,7 +301,8 @@ export function summarizeTranscript(lines: Iterable<string>, options: Summarizer
   return summarizer.finish();
 }
 
-function readUsage(usage: Json): TokenUsage {
+/** A `message.usage` object as token counts (missing or bad fields count 0). */
+export function readUsage(usage: Json): TokenUsage {
   return {
     inputTokens: count(usage.input_tokens),
     cacheCreationInputTokens: count(usage.cache_creation_input_tokens),
@@ -314,7 +315,8 @@ function count(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 }
 
-function resultText(content: unknown): string {
+/** The text of a message's or tool result's content: a string, or the text parts of a block list. */
+export function resultText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content

@@ -1,4 +1,5 @@
 import { reconcileTranscript } from '../../capture/reconcile-transcript.js';
+import { calibrateFrom } from '../../synthesis/calibration.js';
 import { releaseSessionLeases } from '../../pool/pool-hooks.js';
 import type { HookHandler } from './index.js';
 
@@ -12,7 +13,7 @@ const sessionEnd: HookHandler<'SessionEnd'> = async (event, deps) => {
   const at = deps.now();
   await store.sessionEnded({ id: event.session_id, reason: event.reason, at });
   await releaseSessionLeases(event, deps);
-  if (event.transcript_path) await reconcileTranscript({ sessionId: event.session_id, transcriptPath: event.transcript_path }, deps);
+  if (event.transcript_path) await reconcileTranscript({ sessionId: event.session_id, transcriptPath: event.transcript_path, observe: (lines) => calibrateFrom(lines, deps) }, deps);
   return undefined;
 };
 

@@ -1,4 +1,5 @@
 import { reconcileTranscript } from '../../capture/reconcile-transcript.js';
+import { calibrateFrom } from '../../synthesis/calibration.js';
 import type { HookHandler } from './index.js';
 
 /**
@@ -6,7 +7,7 @@ import type { HookHandler } from './index.js';
  * PostToolUse hook was killed (only the bytes added since the last look). Never blocks stopping.
  */
 const stop: HookHandler<'Stop'> = async (event, deps) => {
-  if (event.transcript_path) await reconcileTranscript({ sessionId: event.session_id, transcriptPath: event.transcript_path }, deps);
+  if (event.transcript_path) await reconcileTranscript({ sessionId: event.session_id, transcriptPath: event.transcript_path, observe: (lines) => calibrateFrom(lines, deps) }, deps);
   return undefined;
 };
 

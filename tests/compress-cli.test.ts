@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { CLI, runCli, type CliResult } from './helpers/run-cli.js';
+import { runCli, runCliAsync } from './helpers/run-cli.js';
 import { testdir, type TestDir } from './helpers/testdir.js';
 
 describe('ctxkit compress', () => {
@@ -80,15 +79,3 @@ describe('ctxkit compress', () => {
     expect(result.stderr).toMatch(message);
   });
 });
-
-function runCliAsync(args: string[], options: { cwd: string; env: Record<string, string> }): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: { ...process.env, CTXKIT_DEBUG: undefined, ...options.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}

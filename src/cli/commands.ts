@@ -22,5 +22,6 @@ export const commands: CommandEntry[] = [
   { name: 'show', summary: 'Print a stored original by id' },
   { name: 'stats', summary: 'Tokens used, injected and saved, per session' },
   { name: 'doctor', summary: 'Check settings, hooks, store and Claude Code' },
+  { name: 'refine', summary: 'Refine captured summaries now (reducers, or verified model summaries)' },
   { name: 'forget', summary: 'Delete what the store kept' },
 ];

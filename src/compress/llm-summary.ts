@@ -1,13 +1,9 @@
 import { estimateTokens } from '../tokens/estimate-tokens.js';
 import { findUnsupportedFacts } from './fact-tokens.js';
+import type { LlmSettings } from './llm-settings.js';
 import type { ContentKind, ReduceResult } from './types.js';
 
-/** Where and how to ask the model; built by `llmSettings` from config and environment. */
-export interface LlmSettings {
-  model: string;
-  apiKey: string;
-  baseURL?: string;
-}
+export { llmSettings, type LlmSettings } from './llm-settings.js';
 
 export interface LlmSummaryOptions extends LlmSettings {
   /** The offline reduction: shown to the model as a guide and returned when the summary is rejected. */
@@ -25,6 +21,8 @@ export interface LlmSummaryResult extends ReduceResult {
   rejectedBecause?: string;
   /** Identifiers, paths or numbers the summary named that the source does not contain. */
   unsupported?: string[];
+  /** What the model call cost, as the API counted it (absent when no call was answered). */
+  usage?: { inputTokens: number; outputTokens: number };
 }
 
 /** Longest source text sent whole; longer sources are sent as their extractive reduction. */
@@ -37,18 +35,8 @@ const SYSTEM = [
   'Never add a name, path, number or fact that is not in the input. No preamble.',
 ].join(' ');
 
-/**
- * LLM mode applies only when config enables it and a key is present. Returns the settings, or
- * undefined to stay offline.
- */
-export function llmSettings(llm: { enabled: boolean; model: string }, env: Record<string, string | undefined>): LlmSettings | undefined {
-  const apiKey = env.ANTHROPIC_API_KEY;
-  if (!llm.enabled || !apiKey) return undefined;
-  return { model: llm.model, apiKey, ...(env.ANTHROPIC_BASE_URL ? { baseURL: env.ANTHROPIC_BASE_URL } : {}) };
-}
-
-function fallback(options: LlmSummaryOptions, rejectedBecause: string, unsupported?: string[]): LlmSummaryResult {
-  return { ...options.extractive, source: 'extractive', rejectedBecause, ...(unsupported ? { unsupported } : {}) };
+function fallback(options: LlmSummaryOptions, rejectedBecause: string, unsupported?: string[], usage?: LlmSummaryResult['usage']): LlmSummaryResult {
+  return { ...options.extractive, source: 'extractive', rejectedBecause, ...(unsupported ? { unsupported } : {}), ...(usage ? { usage } : {}) };
 }
 
 function buildPrompt(text: string, kind: ContentKind, options: LlmSummaryOptions, budget: number): string {
@@ -75,6 +63,7 @@ export async function summarizeWithLlm(text: string, options: LlmSummaryOptions)
   const kind = options.extractive.kind;
   const budget = options.budgetTokens ?? Math.max(64, options.extractive.tokensAfter);
   let summary: string;
+  let usage: LlmSummaryResult['usage'];
   try {
     const { default: Anthropic } = await import('@anthropic-ai/sdk');
     const client = new Anthropic({
@@ -93,13 +82,14 @@ export async function summarizeWithLlm(text: string, options: LlmSummaryOptions)
       .map((block) => (block.type === 'text' ? block.text : ''))
       .join('')
       .trim();
+    usage = { inputTokens: message.usage?.input_tokens ?? 0, outputTokens: message.usage?.output_tokens ?? 0 };
   } catch (error) {
     return fallback(options, `model request failed: ${(error as Error).message}`);
   }
-  if (summary === '') return fallback(options, 'empty summary');
+  if (summary === '') return fallback(options, 'empty summary', undefined, usage);
   const unsupported = findUnsupportedFacts(summary, text);
-  if (unsupported.length > 0) return fallback(options, 'summary names facts absent from the source', unsupported);
+  if (unsupported.length > 0) return fallback(options, 'summary names facts absent from the source', unsupported, usage);
   const tokensAfter = estimateTokens(summary);
-  if (tokensAfter > budget * 1.2) return fallback(options, `summary too long (${tokensAfter} tokens, budget ${budget})`);
-  return { text: summary, kind, tokensBefore: options.extractive.tokensBefore, tokensAfter, source: 'llm' };
+  if (tokensAfter > budget * 1.2) return fallback(options, `summary too long (${tokensAfter} tokens, budget ${budget})`, undefined, usage);
+  return { text: summary, kind, tokensBefore: options.extractive.tokensBefore, tokensAfter, source: 'llm', ...(usage ? { usage } : {}) };
 }

@@ -192,16 +192,17 @@ export class SqliteStore implements Store {
     return this.#write(() => this.#insertDiscovery(input));
   }
 
-  async listUnrefined(input: { kinds: readonly string[]; limit: number }): Promise<Array<{ discovery: Discovery; original: OriginalText }>> {
+  async listUnrefined(input: { kinds: readonly string[]; limit: number; exceptMethods?: readonly string[] }): Promise<Array<{ discovery: Discovery; original: OriginalText }>> {
     if (input.kinds.length === 0 || input.limit <= 0) return [];
     const rows = this.#db
       .prepare(
         `SELECT d.*, 1 AS has_original, NULL AS task, NULL AS transcript_path, o.text AS original_text, o.stderr AS original_stderr
          FROM discoveries d JOIN originals o ON o.discovery_id = d.id
-         WHERE d.summary_method IS NULL AND d.stale = 0 AND d.kind IN (${input.kinds.map(() => '?').join(', ')})
+         WHERE ${input.exceptMethods === undefined ? 'd.summary_method IS NULL' : `(d.summary_method IS NULL OR d.summary_method NOT IN (${input.exceptMethods.map(() => '?').join(', ')}))`} AND d.stale = 0
+           AND d.kind IN (${input.kinds.map(() => '?').join(', ')})
          ORDER BY d.created_at DESC LIMIT ?`,
       )
-      .all(...input.kinds, input.limit) as Array<DiscoveryRow & { original_text: string; original_stderr: string | null }>;
+      .all(...(input.exceptMethods ?? []), ...input.kinds, input.limit) as Array<DiscoveryRow & { original_text: string; original_stderr: string | null }>;
     return rows.map((row) => ({ discovery: this.#toDiscovery(row), original: { text: row.original_text, stderr: orUndefined(row.original_stderr) } }));
   }
 

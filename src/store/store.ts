@@ -188,10 +188,11 @@ export interface Store {
   /** Marks file discoveries of `path` whose hash differs from `currentHash` stale, and agent reports that read it. */
   markStale(input: { path: string; currentHash?: string; at: number }): Promise<number>;
   /**
-   * Items whose summary is still the cut a hook took (no summary method yet) and whose original was kept,
-   * newest first: what a content reducer can summarize better. Stale items are left alone.
+   * Items whose summary is still the cut a hook took (no summary method yet; with `exceptMethods`, any method but
+   * those) and whose original was kept, newest first: what a reducer or a model can summarize better. Stale
+   * items are left alone.
    */
-  listUnrefined(input: { kinds: readonly string[]; limit: number }): Promise<Array<{ discovery: Discovery; original: OriginalText }>>;
+  listUnrefined(input: { kinds: readonly string[]; limit: number; /** Also items refined by other methods than these. */ exceptMethods?: readonly string[] }): Promise<Array<{ discovery: Discovery; original: OriginalText }>>;
   /** Replaces a summary with a better one, recording how it was made (FTS follows). */
   setSummary(id: number, input: { summary: string; summaryTokens: number; method: string }): Promise<void>;
   /** Counts a use (injected, shown, guarded) for ranking. */

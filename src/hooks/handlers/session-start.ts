@@ -1,6 +1,9 @@
 import { injectAtSessionStart } from '../../synthesis/hook-injection.js';
 import { loadCompress } from '../../inflight/load-compress.js';
-import { refinePending } from '../../synthesis/refine-pending.js';
+import { llmSettings } from '../../compress/llm-settings.js';
+import { MODEL_METHODS, refinePending } from '../../synthesis/refine-pending.js';
+import { REFINABLE_KINDS } from '../../synthesis/refine-summary.js';
+import { startDetached } from '../start-detached.js';
 import type { HookHandler } from './index.js';
 
 /** Summaries refined per session start, and the time that may take (the entry's timeout is 10 s). */
@@ -24,6 +27,11 @@ const sessionStart: HookHandler<'SessionStart'> = async (event, deps) => {
     now: deps.now,
   });
   if (refined.refined + refined.kept > 0) deps.debug(`refined ${refined.refined} summaries, kept ${refined.kept}${refined.pending ? ', more pending' : ''}`);
+  // Model summaries (optional `llm` mode) take seconds each: a detached `ctxkit refine --llm`, when there is work for it.
+  if (llmSettings(deps.config.llm, deps.env) && (await store.listUnrefined({ kinds: REFINABLE_KINDS, limit: 1, exceptMethods: MODEL_METHODS })).length > 0) {
+    startDetached(['refine', '--llm'], { cwd: deps.root, env: deps.env });
+    deps.debug('started ctxkit refine --llm in the background');
+  }
   const additionalContext = await injectAtSessionStart(event, deps);
   return additionalContext ? { hookSpecificOutput: { hookEventName: 'SessionStart', additionalContext } } : undefined;
 };

@@ -61,15 +61,9 @@ export default defineCommand({
     });
     let shown: typeof result & { source?: string; rejectedBecause?: string } = result;
     if (args.values.llm) {
-      const { loadValidatedConfig, ConfigError } = await import('../config/index.js');
+      const { loadCommandConfig } = await import('./load-command-config.js');
       const { llmSettings, summarizeWithLlm } = await import('../compress/llm-summary.js');
-      let config;
-      try {
-        config = loadValidatedConfig(io.cwd);
-      } catch (error) {
-        if (error instanceof ConfigError) throw new UserError(error.message);
-        throw error;
-      }
+      const config = loadCommandConfig(io.cwd);
       const settings = llmSettings(config.llm, io.env);
       if (!settings) throw new UserError('--llm needs "llm": {"enabled": true} in ctxkit.config.json and ANTHROPIC_API_KEY in the environment.');
       shown = await summarizeWithLlm(text, { ...settings, extractive: result, ...(query !== undefined ? { query } : {}), ...(budgetTokens !== undefined ? { budgetTokens } : {}) });

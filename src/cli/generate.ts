@@ -1,17 +1,9 @@
 import { join } from 'node:path';
-import { CONFIG_FILE, ConfigError, loadValidatedConfig, type CtxkitConfig } from '../config/index.js';
+import { CONFIG_FILE, type CtxkitConfig } from '../config/index.js';
 import type { ReportInput } from '../generator/format-report.js';
 import { defineCommand, type CommandIO } from './command.js';
-import { ExitCode, UsageError, UserError } from './errors.js';
-
-function loadConfigOrFail(root: string): CtxkitConfig {
-  try {
-    return loadValidatedConfig(root);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UserError(error.message);
-    throw error;
-  }
-}
+import { loadCommandConfig } from './load-command-config.js';
+import { ExitCode, UsageError } from './errors.js';
 
 export default defineCommand({
   name: 'generate',
@@ -56,7 +48,7 @@ export default defineCommand({
       return { plan, input };
     };
 
-    const config = loadConfigOrFail(io.cwd);
+    const config = loadCommandConfig(io.cwd);
     const { plan, input } = runOnce(config);
     const failed =
       plan.hasErrors ||
@@ -68,7 +60,7 @@ export default defineCommand({
     io.stderr(report.formatDiagnostics(input.diagnostics));
     io.stdout(report.formatReport(input, mode, { diff: values.diff === true }));
     if (!values.watch) return failed ? ExitCode.findings : ExitCode.ok;
-    return watch(io, plan.settings.templatesDir, plan.templatesLabel, () => runOnce(loadConfigOrFail(io.cwd)).input);
+    return watch(io, plan.settings.templatesDir, plan.templatesLabel, () => runOnce(loadCommandConfig(io.cwd)).input);
   },
 });
 

@@ -37,19 +37,13 @@ export default defineCommand({
     const staged = args.values.staged === true;
     if (staged && args.positionals.length > 0) throw new UsageError("--staged lints the staged files; it takes no file arguments. See 'ctxkit lint --help'.");
 
-    const [{ runLint, MissingPathError }, { loadValidatedConfig, ConfigError }, { rules }] = await Promise.all([
+    const [{ runLint, MissingPathError }, { loadCommandConfig }, { rules }] = await Promise.all([
       import('../lint/run-lint.js'),
-      import('../config/index.js'),
+      import('./load-command-config.js'),
       import('../lint/rules/index.js'),
     ]);
     const root = staged ? await findGitRoot(io.cwd) : io.cwd;
-    let config;
-    try {
-      config = loadValidatedConfig(root);
-    } catch (error) {
-      if (error instanceof ConfigError) throw new UserError(error.message);
-      throw error;
-    }
+    const config = loadCommandConfig(root);
     const unknown = Object.keys(config.lint.rules).filter((id) => !rules.some((rule) => rule.id === id));
     if (unknown.length > 0) {
       throw new UserError(

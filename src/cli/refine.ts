@@ -21,20 +21,14 @@ export default defineCommand({
   async run(args, io) {
     const limit = args.values.limit === undefined ? 200 : Number(args.values.limit);
     if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`Unexpected --limit '${String(args.values.limit)}', expected a positive whole number.`);
-    const [{ findProjectRoot }, { loadValidatedConfig, ConfigError }, { storePaths }, { hasStore }] = await Promise.all([
+    const [{ findProjectRoot }, { loadCommandConfig }, { storePaths }, { hasStore }] = await Promise.all([
       import('../store/find-project-root.js'),
-      import('../config/index.js'),
+      import('./load-command-config.js'),
       import('../store/store-paths.js'),
       import('../store/has-store.js'),
     ]);
     const root = findProjectRoot(io.cwd, io.env);
-    let config;
-    try {
-      config = loadValidatedConfig(root);
-    } catch (error) {
-      if (error instanceof ConfigError) throw new UserError(error.message);
-      throw error;
-    }
+    const config = loadCommandConfig(root);
     const { llmSettings, summarizeWithLlm } = await import('../compress/llm-summary.js');
     const settings = args.values.llm ? llmSettings(config.llm, io.env) : undefined;
     if (args.values.llm && !settings) throw new UserError('--llm needs "llm": {"enabled": true} in ctxkit.config.json and ANTHROPIC_API_KEY in the environment.');

@@ -36,7 +36,7 @@ export async function runUninstall(options: UninstallOptions): Promise<Uninstall
   const projectDir = resolve(options.cwd);
   const configDir = claudeConfigDir(options.env, options.home ?? homedir());
   const pkg = locateCtxkitPackage(options.packageRoot);
-  const { storeDir, ignoreLine } = storeLocation(projectDir);
+  const { storeDir } = storeLocation(projectDir);
   const manifestFile = join(storeDir, 'install.json');
   const manifestText = await readTextFile(manifestFile);
   const manifest = parseInstallManifest(manifestText, projectDir);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Script } from '../../scripts/messages-api/server.js';
-import { runCli, PROJECT_ROOT } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
 import { gitRepo } from './helpers/git-repo.js';
 import { makeIsolatedHome, runClaude, type ClaudeRun } from './helpers/run-claude.js';
 import { hookProblems, transcriptAttachments } from './helpers/transcript-attachments.js';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lastToolResults, toolResultText } from '../../scripts/messages-api/inspect-request.js';
 import type { RecordedRequest, Script } from '../../scripts/messages-api/server.js';
-import { ENTRY, runCtxkit } from '../fixtures/hooks/run-hook-process.js';
+import { runCtxkit } from '../fixtures/hooks/run-hook-process.js';
 import { gitRepo } from './helpers/git-repo.js';
 import { makeIsolatedHome, runClaude } from './helpers/run-claude.js';
 import { hookProblems } from './helpers/transcript-attachments.js';

@@ -1,9 +1,14 @@
 import { createRequire } from 'node:module';
 import { sha1Hex } from './sha1.js';
 
-/** Below this size the JavaScript SHA-1 is faster than loading `node:crypto` (measured cold, in a hook process). */
-const SMALL_BYTES = 8 * 1024;
+/**
+ * Up to this many bytes hashed in a process, the JavaScript SHA-1 is faster than loading `node:crypto` (measured
+ * cold, in a hook process). Counted over the whole process: a prompt hook that checks two dozen files is better
+ * served by `node:crypto` after the first few.
+ */
+const JS_BUDGET_BYTES = 8 * 1024;
 
+let hashedInJs = 0;
 let crypto: typeof import('node:crypto') | undefined;
 
 /**
@@ -13,7 +18,10 @@ let crypto: typeof import('node:crypto') | undefined;
 export function gitBlobHash(bytes: Uint8Array | string): string {
   const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
   const header = Buffer.from(`blob ${data.byteLength}\0`);
-  if (data.byteLength <= SMALL_BYTES) return sha1Hex(Buffer.concat([header, data]));
+  if (!crypto && hashedInJs + data.byteLength <= JS_BUDGET_BYTES) {
+    hashedInJs += data.byteLength;
+    return sha1Hex(Buffer.concat([header, data]));
+  }
   crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   return crypto.createHash('sha1').update(header).update(data).digest('hex');
 }

@@ -67,15 +67,18 @@ describe('hook entry: capture per event', () => {
   it('captures a Read without opening the store (the spool), and every reader of the store sees it', async () => {
     run('post-tool-use.read', 'PostToolUse');
     run('post-tool-use.grep', 'PostToolUse');
-    // Fast path: nothing opened SQLite; two spooled records and the content-seen index wait beside it.
+    run('post-tool-use.bash', 'PostToolUse');
+    // Fast path: nothing opened SQLite; three spooled records and the content-seen index wait beside it.
     expect(existsSync(dir.join('.ctxkit/ctxkit.db'))).toBe(false);
-    expect(readdirSync(dir.join('.ctxkit/spool')).filter((name) => name.endsWith('.json'))).toHaveLength(2);
+    expect(readdirSync(dir.join('.ctxkit/spool')).filter((name) => name.endsWith('.json'))).toHaveLength(3);
     expect(readdirSync(dir.join('.ctxkit/seen'))).toContain(gitBlobHash(CONFIG_TS).slice(0, 2));
+    // Only what the guard watches (Read, Grep, Glob) goes into the index: the Read and the Grep, not the Bash output.
+    expect(readdirSync(dir.join('.ctxkit/seen')).flatMap((prefix) => readdirSync(dir.join('.ctxkit/seen', prefix)))).toHaveLength(2);
     const shown = runCtxkit(['show', '1'], { cwd: dir.path });
     expect(shown.code).toBe(0);
     expect(readdirSync(dir.join('.ctxkit/spool'))).toEqual([]);
     await withStore(dir.path, async (store) => {
-      expect((await store.find({})).map((d) => d.toolUseId).sort()).toEqual(['toolu_01GREP', 'toolu_01READ']);
+      expect((await store.find({})).map((d) => d.toolUseId).sort()).toEqual(['toolu_01BASH', 'toolu_01GREP', 'toolu_01READ']);
     });
   });
 

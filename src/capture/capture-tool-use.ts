@@ -3,6 +3,7 @@ import type { CtxkitConfig } from '../config/defaults.js';
 import { isExcludedPath } from '../privacy/is-excluded-path.js';
 import { sanitizeText } from '../privacy/sanitize-text.js';
 import { finderKey, markSeen } from '../store/seen-index.js';
+import { GUARDED_TOOLS } from '../synthesis/guarded-tools.js';
 import { spoolDiscovery } from '../store/spool.js';
 import type { DiscoveryInput, Finder, Store } from '../store/store.js';
 import { estimateTokens } from '../tokens/estimate-tokens.js';
@@ -156,7 +157,8 @@ export async function captureToolUse(call: ToolCallInput, deps: CaptureDeps, opt
     original: keepOriginal ? { text, stderr } : undefined,
     supersede: plan.kind === 'file' && contentHash !== undefined,
   };
-  markSeen(deps.paths.dir, contentHash, finderKey(call.sessionId, call.agentId));
+  // The content-seen index serves the rediscovery guard, which watches Read, Grep and Glob only.
+  if ((GUARDED_TOOLS as readonly string[]).includes(call.toolName)) markSeen(deps.paths.dir, contentHash, finderKey(call.sessionId, call.agentId));
   const outcome = { kind: plan.kind, key, rawTokens: size.tokens, summaryTokens: input.summaryTokens };
   // The spool needs the tool_use_id: it is what makes ingesting a record twice harmless.
   if (options.spool && call.toolUseId) {

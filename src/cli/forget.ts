@@ -30,8 +30,8 @@ export default defineCommand({
       const scope = typeof args.values.session === 'string' ? { sessionId: args.values.session } : typeof args.values.path === 'string' ? { pathGlob: args.values.path } : { all: true as const };
       // Opening the store ingested the capture spool, so spooled captures are forgotten too.
       const result = await store.forget(scope);
-      const { rebuildSeenIndex } = await import('../store/seen-index.js');
-      rebuildSeenIndex(paths.dir, store.contentFinders());
+      const [{ rebuildSeenIndex }, { GUARDED_TOOLS }] = await Promise.all([import('../store/seen-index.js'), import('../synthesis/guarded-tools.js')]);
+      rebuildSeenIndex(paths.dir, store.contentFinders(GUARDED_TOOLS));
       const parts = (['discoveries', 'originals', 'handoffs', 'sessions', 'agents', 'usage', 'leases'] as const).filter((key) => result[key] > 0).map((key) => `${result[key]} ${key}`);
       io.stdout(`Deleted ${result.total} row${result.total === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}.\n`);
       return 0;

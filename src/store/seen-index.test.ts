@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testdir, type TestDir } from '../../tests/helpers/testdir.js';
 import { finderKey, findersThatSaw, markSeen, seenElsewhere } from './seen-index.js';
@@ -16,6 +18,8 @@ describe('seen index', () => {
     expect(seenElsewhere(dir.path, hash, 'session-2')).toBe(true);
     expect(seenElsewhere(dir.path, hash, finderKey('session-1', 'agent-7'))).toBe(true);
     expect(findersThatSaw(dir.path, hash)).toEqual(['session-1']);
+    // Marking again adds no line: the file stays one line per finder however often a session re-reads.
+    expect(readFileSync(join(dir.path, 'seen', hash.slice(0, 2), hash.slice(2)), 'utf8')).toBe('session-1\n');
   });
 
   it('ignores hashes that are not hex rather than writing outside the index', () => {

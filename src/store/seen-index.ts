@@ -23,9 +23,12 @@ export function finderKey(sessionId: string, agentId?: string): string {
 export function markSeen(storeDir: string, contentHash: string, finder: string): void {
   const file = seenFile(storeDir, contentHash);
   if (!file) return;
+  const line = finder.replace(/\s/g, '');
+  // A session that re-reads the same bytes adds nothing: the file stays one line per finder.
+  if (findersThatSaw(storeDir, contentHash).includes(line)) return;
   mkdirSync(join(file, '..'), { recursive: true });
   // One short line per append: concurrent appends of whole lines do not interleave.
-  appendFileSync(file, `${finder.replace(/\s/g, '')}\n`);
+  appendFileSync(file, `${line}\n`);
 }
 
 /** The finders that captured content with this hash (empty when none, or when the index is unreadable). */

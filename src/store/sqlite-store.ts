@@ -210,9 +210,12 @@ export class SqliteStore implements Store {
     this.#write(() => this.#db.prepare('UPDATE discoveries SET summary = ?, summary_tokens = ?, summary_method = ? WHERE id = ?').run(input.summary, input.summaryTokens, input.method, id));
   }
 
-  /** Every (content hash, finder) pair of the discoveries, for rebuilding the content-seen index. */
-  contentFinders(): Array<{ contentHash: string; finder: string }> {
-    const rows = this.#db.prepare('SELECT DISTINCT content_hash, session_id, agent_id FROM discoveries WHERE content_hash IS NOT NULL').all() as Array<{ content_hash: string; session_id: string; agent_id: string | null }>;
+  /** Every (content hash, finder) pair of the discoveries these tools made, for rebuilding the content-seen index. */
+  contentFinders(toolNames: readonly string[]): Array<{ contentHash: string; finder: string }> {
+    if (toolNames.length === 0) return [];
+    const rows = this.#db
+      .prepare(`SELECT DISTINCT content_hash, session_id, agent_id FROM discoveries WHERE content_hash IS NOT NULL AND tool_name IN (${toolNames.map(() => '?').join(', ')})`)
+      .all(...toolNames) as Array<{ content_hash: string; session_id: string; agent_id: string | null }>;
     return rows.map((row) => ({ contentHash: row.content_hash, finder: finderKey(row.session_id, orUndefined(row.agent_id)) }));
   }
 

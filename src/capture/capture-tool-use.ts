@@ -9,6 +9,7 @@ import type { DiscoveryInput, Finder, Store } from '../store/store.js';
 import { estimateTokens } from '../tokens/estimate-tokens.js';
 import { estimateRawTokens } from '../tokens/estimate-raw-tokens.js';
 import { gitBlobHash } from './git-blob-hash.js';
+import { joinOutput } from './join-output.js';
 import { planCapture, type CapturePlan } from './plan-capture.js';
 import type { Summarize } from './summarize-text.js';
 
@@ -135,7 +136,7 @@ export async function captureToolUse(call: ToolCallInput, deps: CaptureDeps, opt
   }
   const text = sanitizeText(plan.text);
   const stderr = plan.stderr ? sanitizeText(plan.stderr) : undefined;
-  const combined = stderr ? `${text.replace(/\n+$/, '')}\n${stderr}` : text;
+  const combined = joinOutput({ text, stderr });
   contentHash ??= gitBlobHash(combined);
   const size = sizeOf(text, stderr);
   const summary = deps.summarize({ kind: plan.kind, key, text: combined, toolName: call.toolName });

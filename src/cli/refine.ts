@@ -29,7 +29,7 @@ export default defineCommand({
     ]);
     const root = findProjectRoot(io.cwd, io.env);
     const config = loadCommandConfig(root);
-    const { llmSettings, summarizeWithLlm } = await import('../compress/llm-summary.js');
+    const { llmSettings } = await import('../compress/llm-settings.js');
     const settings = args.values.llm ? llmSettings(config.llm, io.env) : undefined;
     if (args.values.llm && !settings) throw new UserError('--llm needs "llm": {"enabled": true} in ctxkit.config.json and ANTHROPIC_API_KEY in the environment.');
     const paths = storePaths(root, config.store.dir);
@@ -52,6 +52,7 @@ export default defineCommand({
         counts.reduced = reduced.refined;
         counts.kept = reduced.kept;
         if (settings) {
+          const { summarizeWithLlm } = await import('../compress/llm-summary.js');
           const byModel = await refineWithModel(store, { summarize: (text, extractive) => summarizeWithLlm(text, { ...settings, extractive }), limit, now: Date.now });
           counts.modelSummaries = byModel.refined;
           counts.modelRejected = byModel.rejected;

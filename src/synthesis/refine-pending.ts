@@ -1,3 +1,4 @@
+import { joinOutput } from '../capture/join-output.js';
 import type { ContentKind } from '../compress/types.js';
 import { recordToUsageRow } from '../stats/usage-row.js';
 import type { Store } from '../store/store.js';
@@ -57,7 +58,7 @@ export async function refineWithModel(store: Store, options: { summarize: ModelS
   let refined = 0;
   let rejected = 0;
   for (const { discovery, original } of waiting) {
-    const text = original.stderr ? `${original.text.replace(/\n+$/, '')}\n${original.stderr}` : original.text;
+    const text = joinOutput(original);
     const kind = MODEL_KIND[discovery.kind] ?? 'text';
     const result = await options.summarize(text, { text: discovery.summary, kind, tokensBefore: discovery.rawTokens, tokensAfter: discovery.summaryTokens });
     if (result.usage) {

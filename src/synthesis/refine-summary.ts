@@ -1,3 +1,4 @@
+import { joinOutput } from '../capture/join-output.js';
 import type { CompressOptions, ReduceResult } from '../compress/index.js';
 import type { Discovery, OriginalText } from '../store/store.js';
 
@@ -31,7 +32,7 @@ const BUDGET_TOKENS: Record<string, number> = { file: 600, search: 300, command:
 export async function refineSummary(discovery: Discovery, original: OriginalText, compress: Compress): Promise<RefinedSummary | undefined> {
   const budgetTokens = BUDGET_TOKENS[discovery.kind];
   if (budgetTokens === undefined) return undefined;
-  const text = original.stderr ? `${original.text.replace(/\n+$/, '')}\n${original.stderr}` : original.text;
+  const text = joinOutput(original);
   const hints = { toolName: discovery.toolName, ...(discovery.kind === 'command' ? { command: discovery.key } : {}) };
   const result = await compress(text, {
     budgetTokens,

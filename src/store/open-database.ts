@@ -98,13 +98,19 @@ function configure(db: Database.Database, busyTimeoutMs: number): void {
   db.pragma('synchronous = NORMAL');
 }
 
-/** Reads the identity of an opened file: ours, brand new (no tables yet), or someone else's. */
+/**
+ * Reads the identity of an opened file: ours, brand new (no tables yet), or someone else's. Both reads
+ * come from one snapshot: another process may be creating the store right now, and an `application_id`
+ * read before its migration commits beside a table count read after it would look like a foreign database.
+ */
 function identify(db: Database.Database): 'ours' | 'new' | 'foreign' {
-  const applicationId = db.pragma('application_id', { simple: true }) as number;
-  if (applicationId === APPLICATION_ID) return 'ours';
-  if (applicationId !== 0) return 'foreign';
-  const tables = db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number };
-  return tables.n === 0 ? 'new' : 'foreign';
+  return db.transaction(() => {
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    if (applicationId === APPLICATION_ID) return 'ours';
+    if (applicationId !== 0) return 'foreign';
+    const tables = db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number };
+    return tables.n === 0 ? 'new' : 'foreign';
+  })();
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

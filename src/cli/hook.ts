@@ -21,7 +21,7 @@ export default defineCommand({
     // The one process.exit in a command: a hook that overstays must end quietly before Claude Code kills it.
     const timer = startSafetyTimer({ event, env: io.env, cwd: io.cwd }, (code) => process.exit(code));
     try {
-      const result = await runHook({ event, stdin: process.stdin, env: io.env, cwd: io.cwd });
+      const result = await runHook({ event, stdin: { fd: 0, stream: () => process.stdin }, env: io.env, cwd: io.cwd });
       if (result.stderr) io.stderr(result.stderr);
       if (result.stdout) io.stdout(result.stdout);
       return result.exitCode;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testdir, type TestDir } from '../../tests/helpers/testdir.js';
 import { runHook } from './run-hook.js';
-import { readStdin } from './read-stdin.js';
+import { readStdin, readStdinFd } from './read-stdin.js';
 
 let dir: TestDir;
 afterEach(() => dir?.cleanup());
@@ -42,5 +42,37 @@ describe('readStdin', () => {
     const neverEnds = new Readable({ read() {} });
     neverEnds.push('{"a":');
     expect(await readStdin(neverEnds, { maxBytes: 100, timeoutMs: 50 })).toEqual({ text: '', incomplete: 'timeout' });
+  });
+});
+
+/** A descriptor read by readStdinFd: each step is some bytes, 'EOF', or an error code ('EAGAIN': nothing yet). */
+function fakeDescriptor(steps: string[]) {
+  let clock = 0;
+  const read = ((_fd: number, buffer: Buffer) => {
+    const step = steps.shift() ?? 'EAGAIN';
+    if (step === 'EOF') return 0;
+    if (/^E[A-Z]+$/.test(step)) throw Object.assign(new Error(step), { code: step });
+    return buffer.write(step);
+  }) as unknown as typeof import('node:fs').readSync;
+  return { read, now: () => clock, wait: async (ms: number) => void (clock += ms) };
+}
+
+describe('readStdinFd', () => {
+  const limits = { maxBytes: 100, timeoutMs: 1000 };
+  it('reads to the end of the stream', async () => {
+    expect(await readStdinFd(0, limits, fakeDescriptor(['{"a":', 'EAGAIN', '1}', 'EOF']))).toMatchObject({ text: '{"a":1}' });
+  });
+  it('stops at one whole object even when the writer never closes the pipe', async () => {
+    const result = await readStdinFd(0, limits, fakeDescriptor(['{"a":', 'EAGAIN', '{"b":2}}']));
+    expect(result).toEqual({ text: '{"a":{"b":2}}', json: { value: { a: { b: 2 } } } });
+  });
+  it('keeps waiting while the object is not whole, then gives up at the timeout', async () => {
+    expect(await readStdinFd(0, limits, fakeDescriptor(['{"a":{"b":2}']))).toEqual({ text: '', incomplete: 'timeout' });
+  });
+  it('stops at the size cap', async () => {
+    expect(await readStdinFd(0, limits, fakeDescriptor(['x'.repeat(60), 'y'.repeat(60), 'EOF']))).toEqual({ text: '', incomplete: 'too-large' });
+  });
+  it('hands what it read to the stream reader when the descriptor fails otherwise', async () => {
+    expect(await readStdinFd(0, limits, fakeDescriptor(['{"a":', 'EIO']))).toEqual({ prefix: Buffer.from('{"a":') });
   });
 });

@@ -5,7 +5,8 @@ import { defaultSummarize, readBoundedFile, readFileSlice, type HookDeps } from 
 import { isHookEventName, type HookEventName } from './hook-events.js';
 import { appendHookLog, formatLogLine } from './hook-log.js';
 import { finalizeOutput, type HookProcessResult } from './hook-output.js';
-import { readStdin } from './read-stdin.js';
+import { loadHandler } from './handlers/index.js';
+import { makeNonBlocking, readStdin, readStdinFd, type StdinResult } from './read-stdin.js';
 import { validateEvent } from './validate-event.js';
 
 /** Claude Code hands hooks whole tool outputs; beyond this we stop buffering and let the call pass. */
@@ -18,7 +19,11 @@ export const DEFAULT_DEADLINE_MS = 8000;
 export interface RunHookInput {
   /** argv event name. */
   event: string;
-  stdin: NodeJS.ReadableStream;
+  /**
+   * Where the event JSON comes from: a stream, or a file descriptor read without the stream modules
+   * (cheaper at start-up), with the stream to fall back on where that cannot be done.
+   */
+  stdin: NodeJS.ReadableStream | { fd: number; stream: () => NodeJS.ReadableStream };
   env: Record<string, string | undefined>;
   /** Fallback root when neither CLAUDE_PROJECT_DIR nor the event's cwd is usable. */
   cwd: string;
@@ -51,6 +56,15 @@ function fallbackLog(env: Record<string, string | undefined>, cwd: string): stri
   return storePaths(env.CLAUDE_PROJECT_DIR || cwd).log;
 }
 
+/** The event's text, from whichever source the caller gave. */
+async function readEvent(source: RunHookInput['stdin']): Promise<StdinResult> {
+  const limits = { maxBytes: MAX_STDIN_BYTES, timeoutMs: STDIN_TIMEOUT_MS };
+  if (!('stream' in source && typeof source.stream === 'function')) return readStdin(source as NodeJS.ReadableStream, limits);
+  if (!makeNonBlocking(source.fd)) return readStdin(source.stream(), limits);
+  const read = await readStdinFd(source.fd, limits);
+  return 'prefix' in read ? readStdin(source.stream(), limits, read.prefix) : read;
+}
+
 /**
  * Runs one hook: stdin → validate → the event's handler → at most one JSON object. Fails open:
  * any problem (bad JSON, unknown event, broken config, store or handler errors) gives exit 0 and
@@ -65,17 +79,23 @@ export async function runHook(input: RunHookInput): Promise<HookProcessResult> {
   const debug = isDebug ? (message: string) => log('debug', message) : () => {};
 
   // The event is known from argv: load its handler (and the store code) while stdin is still arriving.
-  const handlerModule = isHookEventName(input.event) ? prefetch(import('./handlers/index.js').then(({ loadHandler }) => loadHandler(input.event as HookEventName))) : undefined;
+  const handlerModule = isHookEventName(input.event) ? prefetch(loadHandler(input.event as HookEventName)) : undefined;
   const storeModule = isHookEventName(input.event) && !LAZY_STORE_EVENTS.has(input.event) ? prefetch(import('../store/sqlite-store.js')) : undefined;
 
-  const stdin = await readStdin(input.stdin, { maxBytes: MAX_STDIN_BYTES, timeoutMs: STDIN_TIMEOUT_MS });
+  let stdin: StdinResult;
+  try {
+    stdin = await readEvent(input.stdin);
+  } catch (error) {
+    log('error', `stdin could not be read (${errorText(error)})`);
+    return silent;
+  }
   if (stdin.incomplete) {
     log('error', stdin.incomplete === 'too-large' ? `stdin is larger than ${MAX_STDIN_BYTES} bytes; skipped` : `stdin not closed within ${STDIN_TIMEOUT_MS} ms; skipped`);
     return silent;
   }
   let payload: unknown;
   try {
-    payload = JSON.parse(stdin.text);
+    payload = stdin.json ? stdin.json.value : JSON.parse(stdin.text);
   } catch (error) {
     log('error', `stdin is not valid JSON (${errorText(error)})`);
     return silent;

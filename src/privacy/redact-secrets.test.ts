@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from './redact-secrets.js';
+import { redactionRules, redactSecrets } from './redact-secrets.js';
 
 // Sample secrets are built from pieces so the repository never holds one verbatim.
 const gh = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
@@ -27,6 +27,8 @@ const cases: Array<{ name: string; input: string; expected: string }> = [
   { name: 'SECRET= in .env listing', input: '.env:3:CLIENT_SECRET=xyz', expected: '.env:3:CLIENT_SECRET=[REDACTED:env]' },
   { name: 'bearer header', input: 'Authorization: Bearer abcdefghijklmnop123', expected: 'Authorization: Bearer [REDACTED:bearer-token]' },
   { name: 'json password field', input: '{"password": "hunter2"}', expected: '{"password": "[REDACTED:secret-field]"}' },
+  { name: 'secret field in any case', input: "Client_Secret: 'abc123'", expected: "Client_Secret: '[REDACTED:secret-field]'" },
+  { name: 'two kinds in one text', input: `x ${aws}\nAPI_KEY=abc123def`, expected: 'x [REDACTED:aws-access-key]\nAPI_KEY=[REDACTED:env]' },
   { name: 'placeholder kept', input: 'API_KEY=${API_KEY}', expected: 'API_KEY=${API_KEY}' },
   { name: 'code left alone', input: 'const token = readToken(path);', expected: 'const token = readToken(path);' },
   { name: 'plain text left alone', input: 'the secret of good tests is sk-short', expected: 'the secret of good tests is sk-short' },
@@ -42,6 +44,25 @@ describe('redactSecrets', () => {
   it('counts the replaced values', () => {
     expect(redactSecrets(`${aws} and ${gh}`).count).toBe(2);
     expect(redactSecrets('nothing here').count).toBe(0);
+  });
+
+  it('gives every rule hints that each of its matches contains (a text without them skips the rule)', () => {
+    const samples = [
+      ...cases.map((c) => c.input),
+      'AUTH_HEADER=xyz SECRETKEY: abc ACCESS_KEY=1 CREDENTIALS=2 MY_APIKEY=3',
+      '"Refresh_Token": "r" "APIKEY": "k" "Private_Key": "p" passwd=\'q\'',
+      'Token abcdefghijklmnop Basic dXNlcjpwYXNzd29yZA== HTTPS://u:p@h',
+      'rk_live_0123456789abcdef sk_test_0123456789abcdef npm_' + 'a'.repeat(36) + ' AIza' + 'b'.repeat(35),
+    ];
+    for (const rule of redactionRules) {
+      expect(rule.hints?.length, rule.kind).toBeGreaterThan(0);
+      for (const sample of samples) {
+        for (const match of sample.matchAll(new RegExp(rule.pattern.source, rule.pattern.flags))) {
+          const text = rule.hintsIgnoreCase ? match[0].toLowerCase() : match[0];
+          expect(rule.hints!.some((hint) => text.includes(hint)), `${rule.kind}: ${match[0]}`).toBe(true);
+        }
+      }
+    }
   });
 
   it('redacts a quoted env value with spaces up to the first space', () => {

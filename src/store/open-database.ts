@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -28,7 +28,14 @@ export interface OpenedDatabase {
 /** Why a file at the store path cannot be used as our store. */
 type Unusable = { reason: string; ino?: number };
 
-function readHeader(file: string): { bytes: Buffer; ino: number } | undefined {
+/** What the first bytes of the file say: its inode (to move only this file aside later) and whether it is in WAL mode. */
+interface Header {
+  ino: number;
+  /** File format bytes 18 and 19 are 2 once `journal_mode = WAL` was set: the mode is kept in the file. */
+  wal: boolean;
+}
+
+function inspectHeader(file: string): Unusable | Header | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -36,20 +43,16 @@ function readHeader(file: string): { bytes: Buffer; ino: number } | undefined {
     return undefined;
   }
   try {
-    const bytes = Buffer.alloc(16);
-    const read = readSync(fd, bytes, 0, 16, 0);
-    return { bytes: bytes.subarray(0, read), ino: statSync(file).ino };
+    const bytes = Buffer.alloc(20);
+    const read = readSync(fd, bytes, 0, 20, 0);
+    const { ino } = fstatSync(fd);
+    // An empty file is a store another process is creating right now.
+    if (read < 16) return { ino, wal: false };
+    if (bytes.toString('latin1', 0, 16) !== SQLITE_MAGIC) return { reason: 'not a SQLite database', ino };
+    return { ino, wal: read === 20 && bytes[18] === 2 && bytes[19] === 2 };
   } finally {
     closeSync(fd);
   }
-}
-
-function inspectHeader(file: string): Unusable | undefined {
-  const header = readHeader(file);
-  // An empty file is a store another process is creating right now.
-  if (!header || header.bytes.length < 16) return undefined;
-  if (header.bytes.toString('latin1') !== SQLITE_MAGIC) return { reason: 'not a SQLite database', ino: header.ino };
-  return undefined;
 }
 
 /** Moves an unusable database (and its WAL) aside; never deletes what a user might want back. */
@@ -92,9 +95,10 @@ function isCorruptionError(error: unknown): boolean {
   return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
 }
 
-function configure(db: Database.Database, busyTimeoutMs: number): void {
+function configure(db: Database.Database, busyTimeoutMs: number, isWal: boolean): void {
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  db.pragma('journal_mode = WAL');
+  // Setting the mode takes a lock even when it is already WAL; every hook opens the store, so skip it then.
+  if (!isWal) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
 }
 
@@ -125,19 +129,13 @@ function isCheckDue(db: Database.Database, now: number): boolean {
 }
 
 function tryOpen(file: string, options: Required<Pick<OpenDatabaseOptions, 'busyTimeoutMs'>> & OpenDatabaseOptions): { db: Database.Database } | Unusable {
-  const bad = inspectHeader(file);
-  if (bad) return bad;
-  const ino = (() => {
-    try {
-      return statSync(file).ino;
-    } catch {
-      return undefined;
-    }
-  })();
+  const header = inspectHeader(file);
+  if (header && 'reason' in header) return header;
+  const ino = header?.ino;
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { timeout: options.busyTimeoutMs, nativeBinding: nativeBinding() });
-    configure(db, options.busyTimeoutMs);
+    configure(db, options.busyTimeoutMs, header?.wal ?? false);
     const identity = identify(db);
     if (identity === 'foreign') {
       db.close();

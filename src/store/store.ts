@@ -203,6 +203,12 @@ export interface Store {
   sessionStarted(input: SessionStart): Promise<void>;
   sessionEnded(input: { id: string; reason?: string; at: number }): Promise<void>;
   promptSubmitted(input: { sessionId: string; at: number }): Promise<void>;
+  /**
+   * Records one injection in ONE write transaction (each commit costs a hook as much as a query): what the
+   * conversation was given (`memory`, its state key and whole id list), a use of each item, the usage rows,
+   * and with `promptOf` the prompt that asked, as `promptSubmitted` counts it.
+   */
+  recordInjection(input: { at: number; usedIds: number[]; usage: UsageEntry[]; memory?: { key: string; ids: number[] }; promptOf?: string }): Promise<void>;
   agentTaskQueued(task: AgentTask): Promise<void>;
   /** Registers a subagent and pairs it with the oldest unclaimed Agent task of its type in the session. */
   agentStarted(input: { sessionId: string; agentId: string; agentType?: string; at: number }): Promise<AgentRecord>;

@@ -17,24 +17,28 @@ import { buildWorkingSet, parseWorkingSet, renderWorkingSet, workingSetStateKey 
  * undefined for nothing.
  */
 
-/** UserPromptSubmit: what earlier sessions found that bears on the prompt. */
+/** UserPromptSubmit: what earlier sessions found that bears on the prompt; the prompt is counted on its session either way. */
 export async function injectForPrompt(event: UserPromptSubmitEvent, deps: HookDeps): Promise<string | undefined> {
   const { budgetTokens, minScore } = deps.config.inject;
-  if (budgetTokens <= 0) return undefined;
-  const injection = await injectContext(
-    {
-      query: event.prompt,
-      audience: 'session',
-      budgetTokens,
-      minScore,
-      excludeSessionId: event.session_id,
-      memoryKey: injectedStateKey(event.session_id),
-      commit: { sessionId: event.session_id, hookEvent: 'UserPromptSubmit' },
-    },
-    deps,
-  );
-  deps.debug(`inject(prompt): ${injection.candidates} candidates, ${injection.items.length} items, ${injection.tokens} tokens`);
-  return injection.block;
+  const injection =
+    budgetTokens > 0
+      ? await injectContext(
+          {
+            query: event.prompt,
+            audience: 'session',
+            budgetTokens,
+            minScore,
+            excludeSessionId: event.session_id,
+            memoryKey: injectedStateKey(event.session_id),
+            commit: { sessionId: event.session_id, hookEvent: 'UserPromptSubmit', countPrompt: true },
+          },
+          deps,
+        )
+      : undefined;
+  // The prompt is counted with the injection's record; without one, on its own.
+  if (!injection?.committed) await (await deps.store()).promptSubmitted({ sessionId: event.session_id, at: deps.now() });
+  if (injection) deps.debug(`inject(prompt): ${injection.candidates} candidates, ${injection.items.length} items, ${injection.tokens} tokens`);
+  return injection?.block;
 }
 
 /** The token budget for a subagent type: `inject.subagents.<type>.budgetTokens`, else `inject.budgetTokens`. */

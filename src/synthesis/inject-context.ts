@@ -27,13 +27,18 @@ export interface InjectRequest {
   excludeAgentId?: string;
   /** Per-conversation memory (store state key) of ids already given; read always, written when `commit`. */
   memoryKey?: string;
-  /** Record the injection: memory, use counts, a usage row. Off for `ctxkit context`. */
-  commit?: { sessionId: string; agentId?: string; hookEvent: string; agentType?: string };
+  /**
+   * Record the injection: memory, use counts, a usage row; with `countPrompt`, the prompt too (in the same
+   * transaction). Off for `ctxkit context`.
+   */
+  commit?: { sessionId: string; agentId?: string; hookEvent: string; agentType?: string; countPrompt?: boolean };
 }
 
 export interface Injection extends Selection {
   /** Candidates FTS5 pre-selected, before ranking. */
   candidates: number;
+  /** True when the injection was recorded (a `commit` and a block to give). */
+  committed?: boolean;
 }
 
 /** Files larger than this are not hashed for the freshness check (their summaries are dropped). */
@@ -114,7 +119,8 @@ export async function injectContext(request: InjectRequest, deps: InjectDeps): P
   );
   // Packed by ctxkit's estimate: a budget in real tokens becomes the estimate that fits it, once transcripts have calibrated it.
   const budgetTokens = Math.floor(request.budgetTokens / (await budgetCalibration(store)));
-  const selection = selectContext({ ranked: top, hashes, now, budgetTokens, alreadyInjected: await readMemory(store, request.memoryKey), audience: request.audience });
+  const alreadyInjected = await readMemory(store, request.memoryKey);
+  const selection = selectContext({ ranked: top, hashes, now, budgetTokens, alreadyInjected, audience: request.audience });
 
   // A file found changed on disk is marked stale for everyone (and the reports that relied on it).
   for (const { discovery } of selection.dropped) {
@@ -122,15 +128,15 @@ export async function injectContext(request: InjectRequest, deps: InjectDeps): P
     const current = hashes.get(discovery.key);
     if (current !== undefined && current !== discovery.contentHash) await store.markStale({ path: discovery.key, currentHash: current ?? undefined, at: now });
   }
-  if (request.commit && selection.block) {
-    const ids = selection.items.map((item) => item.discovery.id);
-    if (request.memoryKey) {
-      const memory = [...(await readMemory(store, request.memoryKey)), ...ids].slice(-1000);
-      await store.setState(request.memoryKey, JSON.stringify(memory));
-    }
-    await store.markUsed(ids, now);
-    const { sessionId, agentId, hookEvent, agentType } = request.commit;
-    await store.addUsage([recordToUsageRow({ kind: 'injection', sessionId, tokens: selection.tokens, at: now, hookEvent, ...(agentType ? { agentType } : {}) }, now, agentId)]);
-  }
-  return { ...selection, candidates: matched.length };
+  if (!request.commit || !selection.block) return { ...selection, candidates: matched.length };
+  const ids = selection.items.map((item) => item.discovery.id);
+  const { sessionId, agentId, hookEvent, agentType, countPrompt } = request.commit;
+  await store.recordInjection({
+    at: now,
+    usedIds: ids,
+    usage: [recordToUsageRow({ kind: 'injection', sessionId, tokens: selection.tokens, at: now, hookEvent, ...(agentType ? { agentType } : {}) }, now, agentId)],
+    ...(request.memoryKey ? { memory: { key: request.memoryKey, ids: [...alreadyInjected, ...ids].slice(-1000) } } : {}),
+    ...(countPrompt ? { promptOf: sessionId } : {}),
+  });
+  return { ...selection, candidates: matched.length, committed: true };
 }

@@ -5,11 +5,16 @@
  * compound is kept as well so an exact mention scores higher than a loose one.
  */
 
-// A word, optionally chained with separators that glue identifiers and paths together.
-const COMPOUND = /[\p{L}\p{N}_$]+(?:[./\\:#@-]+[\p{L}\p{N}_$]+)*/gu;
+// A word, optionally chained with separators that glue identifiers and paths together; and what splits
+// `parseHTTPResponse2` into parse, HTTP, Response, 2. Built on first use: V8 builds a Unicode property
+// class when the literal is evaluated (a fifth of a millisecond each), and most hooks never see non-ASCII text.
+let unicodePatterns: { compound: RegExp; camelPart: RegExp } | undefined;
+const unicode = () =>
+  (unicodePatterns ??= {
+    compound: /[\p{L}\p{N}_$]+(?:[./\\:#@-]+[\p{L}\p{N}_$]+)*/gu,
+    camelPart: /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+/gu,
+  });
 const SEPARATOR = /[./\\:#@_$-]+/;
-// Splits `parseHTTPResponse2` into parse, HTTP, Response, 2.
-const CAMEL_PART = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+/gu;
 // The same two patterns for ASCII text, which most code and tool output is: Unicode property classes
 // are several times slower in V8, and the prompt hook tokenizes every candidate it ranks.
 const ASCII_COMPOUND = /[A-Za-z0-9_$]+(?:[./\\:#@-]+[A-Za-z0-9_$]+)*/g;
@@ -27,7 +32,7 @@ const STOPWORDS = new Set(
 /** Splits one identifier into its lower-cased parts (`getUserID` → get, user, id). */
 export function splitIdentifier(word: string): string[] {
   const parts: string[] = [];
-  const camelPart = NON_ASCII.test(word) ? CAMEL_PART : ASCII_CAMEL_PART;
+  const camelPart = NON_ASCII.test(word) ? unicode().camelPart : ASCII_CAMEL_PART;
   for (const segment of word.split(SEPARATOR)) {
     if (segment === '') continue;
     const pieces = segment.match(camelPart) ?? [segment];
@@ -42,7 +47,7 @@ export function splitIdentifier(word: string): string[] {
  */
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
-  const compound = NON_ASCII.test(text) ? COMPOUND : ASCII_COMPOUND;
+  const compound = NON_ASCII.test(text) ? unicode().compound : ASCII_COMPOUND;
   compound.lastIndex = 0;
   for (let match = compound.exec(text); match !== null; match = compound.exec(text)) {
     for (const term of termsOfWord(match[0])) terms.push(term);

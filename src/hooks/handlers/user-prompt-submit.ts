@@ -6,8 +6,6 @@ import type { HookHandler } from './index.js';
  * bears on it (nothing when nothing is relevant enough, nothing the conversation already got).
  */
 const userPromptSubmit: HookHandler<'UserPromptSubmit'> = async (event, deps) => {
-  const store = await deps.store();
-  await store.promptSubmitted({ sessionId: event.session_id, at: deps.now() });
   const additionalContext = await injectForPrompt(event, deps);
   return additionalContext ? { hookSpecificOutput: { hookEventName: 'UserPromptSubmit', additionalContext } } : undefined;
 };

@@ -1,5 +1,6 @@
 import { recordSpooled } from '../../capture/capture-tool-use.js';
 import { isToolEnabled, outputChars } from '../../inflight/tool-output.js';
+import { recordToUsageRow } from '../../stats/usage-row.js';
 import type { ReplacementDecider } from './deciders.js';
 
 /**
@@ -55,7 +56,6 @@ export const inflightDecider: ReplacementDecider = {
     }
     const rendered = plan.render(recorded.id);
     const now = deps.now();
-    const { recordToUsageRow } = await import('../../stats/usage-row.js');
     await store.addUsage([
       recordToUsageRow(
         { kind: 'inflight', sessionId: event.session_id, tool: event.tool_name.startsWith('mcp__') ? 'mcp' : event.tool_name, family: plan.family, tokensBefore: plan.tokensBefore, tokensAfter: rendered.tokensAfter, at: now },

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,6 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Hook processes the tests start keep their V8 code cache here, not in the user's cache folder.
+    env: { CTXKIT_CODE_CACHE: join(tmpdir(), 'ctxkit-test-code-cache') },
     reporters: ['default', './scripts/test/summary-reporter.ts'],
   },
 });

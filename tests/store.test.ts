@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteStore } from '../src/store/sqlite-store.js';
 import { DbFromFutureError } from '../src/store/run-migrations.js';
@@ -213,6 +213,41 @@ describe('SqliteStore', () => {
     expect((await s.getOriginal(c.id))?.text).toBe('c'.repeat(10));
     expect(await s.getOriginal(huge.id)).toBeUndefined();
     expect((await s.counts()).originalBytes).toBe(20);
+  });
+
+  it('keeps large originals as files beside the database, evicting and forgetting them with their rows', async () => {
+    dir = testdir();
+    const { store: s } = open({ maxBlobBytes: 250, fileMinBytes: 100 });
+    const files = () => (existsSync(dir.join('.ctxkit', 'originals')) ? readdirSync(dir.join('.ctxkit', 'originals')) : []);
+    const small = await s.record(discovery({ createdAt: 1, toolUseId: 't1', original: { text: 'small' } }));
+    const large = await s.record(discovery({ createdAt: 2, toolUseId: 't2', kind: 'command', key: 'npm test', original: { text: 'L'.repeat(120), stderr: 'warn' } }));
+    expect(files()).toHaveLength(1);
+    expect(s.database.prepare('SELECT length(text) FROM originals WHERE discovery_id = ?').pluck().get(large.id)).toBe(0);
+    expect(await s.getOriginal(large.id)).toEqual({ text: 'L'.repeat(120), stderr: 'warn' });
+    expect(await s.getOriginal(small.id)).toEqual({ text: 'small', stderr: undefined });
+    expect((await s.counts()).originalBytes).toBe(5 + 124);
+    // Past the cap the oldest go, file and all.
+    const next = await s.record(discovery({ createdAt: 3, toolUseId: 't3', kind: 'command', key: 'npm run lint', original: { text: 'N'.repeat(120) } }));
+    await s.record(discovery({ createdAt: 4, toolUseId: 't4', kind: 'command', key: 'npm run build', original: { text: 'B'.repeat(120) } }));
+    expect(await s.getOriginal(large.id)).toBeUndefined();
+    expect(files()).toHaveLength(2);
+    // A file that vanished (deleted by hand) means no original, not an error.
+    rmSync(dir.join('.ctxkit', 'originals', files().find((name) => name.startsWith(`${next.id}-`))!));
+    expect(await s.getOriginal(next.id)).toBeUndefined();
+    expect((await s.listUnrefined({ kinds: ['command'], limit: 10 })).map((item) => item.original.text)).toEqual(['B'.repeat(120)]);
+    writeFileSync(dir.join('.ctxkit', 'originals', 'stray.txt'), 'left by a hook that died');
+    // Forgetting removes the files of the forgotten rows, and files no row names.
+    await s.forget({ all: true });
+    expect(files()).toEqual([]);
+  });
+
+  it('leaves no original file behind when the write that kept it fails', async () => {
+    dir = testdir();
+    const { store: s } = open({ fileMinBytes: 10 });
+    s.database.exec("CREATE TRIGGER refuse BEFORE INSERT ON originals BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    await expect(s.record(discovery({ toolUseId: 't1', original: { text: 'x'.repeat(50) } }))).rejects.toThrow('disk full');
+    expect(readdirSync(dir.join('.ctxkit', 'originals'))).toEqual([]);
+    expect(await s.find({})).toEqual([]);
   });
 
   it('forgets by session, by path glob and everything, counting rows', async () => {

@@ -160,7 +160,14 @@ try {
   for (const [name, make, goal, config] of variants) {
     writeFileSync(join(project, 'ctxkit.config.json'), JSON.stringify(config ?? {}));
     const env = { ...process.env, CLAUDE_PROJECT_DIR: project };
-    const result = versusBareNode(rounds, (round) => timeProcess(process.execPath, [ENTRY, 'PostToolUse'], { input: JSON.stringify({ ...make(), tool_use_id: `toolu_time_${name.length}_${round}` }), env }));
+    // A session of its own each round: the same command again in one session is an immediate re-run, which passes through.
+    const result = versusBareNode(rounds, (round) => {
+      const run = timeProcess(process.execPath, [ENTRY, 'PostToolUse'], { input: JSON.stringify({ ...make(), session_id: `timing-${name.length}-${round}`, tool_use_id: `toolu_time_${name.length}_${round}` }), env });
+      const replaced = run.stdout.includes('updatedToolOutput');
+      // The large outputs must really be replaced (that is the work measured); the small ones must pass quietly.
+      if (replaced !== (goal === 2)) throw new Error(`${name}: ${replaced ? 'replaced' : 'not replaced'} (${run.stdout.slice(0, 200) || 'no output'})`);
+      return run;
+    });
     console.log(`  ${formatRatio(name, result, goal, 76)}`);
   }
 } finally {

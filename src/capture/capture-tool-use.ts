@@ -137,7 +137,10 @@ export async function captureToolUse(call: ToolCallInput, deps: CaptureDeps, opt
   const text = sanitizeText(plan.text);
   const stderr = plan.stderr ? sanitizeText(plan.stderr) : undefined;
   const combined = joinOutput({ text, stderr });
-  contentHash ??= gitBlobHash(combined);
+  // The rediscovery guard compares what Read, Grep and Glob return (files also against the disk); nothing
+  // compares command, web or MCP output by content, and hashing a megabyte of it costs a hook milliseconds.
+  const isGuarded = (GUARDED_TOOLS as readonly string[]).includes(call.toolName);
+  if (isGuarded) contentHash ??= gitBlobHash(combined);
   const size = sizeOf(text, stderr);
   const summary = deps.summarize({ kind: plan.kind, key, text: combined, toolName: call.toolName });
   const keepOriginal = !sameText(summary, text) || stderr !== undefined;
@@ -159,7 +162,7 @@ export async function captureToolUse(call: ToolCallInput, deps: CaptureDeps, opt
     supersede: plan.kind === 'file' && contentHash !== undefined,
   };
   // The content-seen index serves the rediscovery guard, which watches Read, Grep and Glob only.
-  if ((GUARDED_TOOLS as readonly string[]).includes(call.toolName)) markSeen(deps.paths.dir, contentHash, finderKey(call.sessionId, call.agentId));
+  if (isGuarded && contentHash) markSeen(deps.paths.dir, contentHash, finderKey(call.sessionId, call.agentId));
   const outcome = { kind: plan.kind, key, rawTokens: size.tokens, summaryTokens: input.summaryTokens };
   // The spool needs the tool_use_id: it is what makes ingesting a record twice harmless.
   if (options.spool && call.toolUseId) {

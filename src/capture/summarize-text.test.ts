@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headAndTail, normalizeOutput, summarizeText } from './summarize-text.js';
+import { headAndTail, normalizeOutput, summarizeEnds, summarizeText } from './summarize-text.js';
 
 describe('normalizeOutput', () => {
   it('strips colour codes, CRLF, trailing spaces and blank runs', () => {
@@ -32,5 +32,25 @@ describe('summarizeText', () => {
     const summary = summarizeText({ kind: 'command', key: 'npm test', text });
     expect(summary.length).toBeLessThanOrEqual(2600);
     expect(summary).toContain('FAILED: 1 error');
+  });
+});
+
+describe('summarizeEnds on a huge output', () => {
+  const limits = { maxLines: 10, maxChars: 10_000 };
+  it('keeps the same head and tail lines as normalising it whole, and about the same omission count', () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => `\u001b[32mline ${i + 1}\u001b[0m   `);
+    const text = lines.join('\r\n');
+    const whole = headAndTail(normalizeOutput(text), limits).split('\n');
+    const ends = summarizeEnds(text, limits).split('\n');
+    expect(text.length).toBeGreaterThan(256 * 1024);
+    expect(ends.filter((line) => !line.startsWith('…'))).toEqual(whole.filter((line) => !line.startsWith('…')));
+    expect(ends).toContain('… [39990 lines omitted] …');
+    expect(whole).toContain('… [39990 lines omitted] …');
+  });
+  it('keeps characters of a huge output that is one line', () => {
+    const summary = summarizeEnds(`BEGIN${'x'.repeat(600_000)}END`, { maxLines: 10, maxChars: 100 });
+    expect(summary.startsWith('BEGIN')).toBe(true);
+    expect(summary.endsWith('END')).toBe(true);
+    expect(summary.length).toBeLessThan(200);
   });
 });

@@ -19,8 +19,10 @@ const MAX_LINE_CHARS = 400;
  */
 export function reduceText(text: string, options: ReduceOptions = {}): ReduceResult {
   const tokensBefore = estimateTokens(text);
-  const lines = terminalLines(text);
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  const all = terminalLines(text);
+  let end = all.length;
+  while (end > 0 && all[end - 1] === '') end--;
+  const lines = end === all.length ? all : all.slice(0, end);
 
   const runs: { line: string; count: number; index: number }[] = [];
   lines.forEach((line, index) => {

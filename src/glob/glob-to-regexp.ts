@@ -44,8 +44,15 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.+^${}()|[\]\\]/g, '\\$&');
 }
 
+// A hook tests a path against every exclude glob in several forms: each glob is compiled once.
+const compiled = new Map<string, RegExp>();
+
 /** True when the forward-slash `path` matches any of the globs. */
 export function matchesAnyGlob(path: string, globs: readonly string[]): boolean {
   const normalized = path.replace(/\\/g, '/').replace(/^\.\//, '');
-  return globs.some((glob) => globToRegExp(glob).test(normalized));
+  return globs.some((glob) => {
+    let pattern = compiled.get(glob);
+    if (!pattern) compiled.set(glob, (pattern = globToRegExp(glob)));
+    return pattern.test(normalized);
+  });
 }

@@ -81,6 +81,10 @@ export function installCodeCache(chunksDir: string, cacheDir: string | undefined
 
   extensions['.cjs'] = (module, filename) => {
     if (dirname(filename) !== chunksDir) return plain(module, filename);
+    const source = readFileSync(filename, 'utf8');
+    // A script of our own cannot `import()` (Node's default loader for it is experimental and warns on
+    // stderr): the one chunk that loads an ES module, the opt-in Read skeleton's loader, loads plainly.
+    if (/\bimport\(/.test(source)) return plain(module, filename);
     const file = join(cacheDir, basename(filename));
     let cachedData: Buffer | undefined;
     if (usable) {
@@ -90,7 +94,6 @@ export function installCodeCache(chunksDir: string, cacheDir: string | undefined
         cachedData = undefined;
       }
     }
-    const source = readFileSync(filename, 'utf8');
     const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected) pending.push({ file, script });
     const compiled = script.runInThisContext() as (...args: unknown[]) => void;

@@ -27,12 +27,18 @@ function words(text: string): Set<string> {
  */
 export function isFaithful(original: string, reduced: string): boolean {
   const source = terminalLines(original);
-  // Most kept lines are lines of the original, whole: only the others (regrouped, counted) are checked word by word.
-  const originalLines = new Set(source.map((line) => line.trim()));
-  const rewritten = stripMarkers(reduced)
+  // Most kept lines are lines of the original, whole: only the others (regrouped, counted) are checked word by
+  // word. The reduced lines (few) are looked up while the original's (many) are read once.
+  const kept = stripMarkers(reduced)
     .split('\n')
-    .filter((line) => !line.startsWith('(ctxkit') && !originalLines.has(line.trim()))
-    .join('\n');
+    .filter((line) => !line.startsWith('(ctxkit'))
+    .map((line) => line.trim());
+  const unmatched = new Set(kept);
+  for (const line of source) {
+    if (unmatched.size === 0) break;
+    unmatched.delete(line.trim());
+  }
+  const rewritten = kept.filter((line) => unmatched.has(line)).join('\n');
   // The words of those lines (few) are looked up in one pass over the original (large).
   const needed = new Set<string>();
   for (const word of words(rewritten)) {
@@ -42,7 +48,8 @@ export function isFaithful(original: string, reduced: string): boolean {
   if (needed.size === 0) return true;
   // Listings regroup paths by folder: `dir` may stand for the middle of `src/dir/a.ts`, so a path
   // separator is a boundary like any other; a cut identifier (`estimateToken`) is not.
-  return occurAllWhole(source.join('\n'), needed);
+  // Plain text (no escape codes, no carriage returns) reads the same as its terminal lines, word for word.
+  return occurAllWhole(original.includes('\x1b') || original.includes('\r') ? source.join('\n') : original, needed);
 }
 
 const WORD_CHAR = /[\w$]/;

@@ -43,8 +43,13 @@ export const PERSISTED_PREVIEW_TOKENS = 450;
 
 const pass = (reason: string): InflightPlan => ({ type: 'pass', reason });
 
+// Control characters other than tab, newline, carriage return and escape, and U+FFFD (bytes that were not UTF-8).
+const ODD_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\ufffd]/;
+
 /** Binary bytes, or text that was not UTF-8: nothing a reducer can shorten faithfully. */
 export function looksBinary(text: string): boolean {
+  // Most outputs have no odd character at all: one native scan says so.
+  if (!ODD_CHARACTER.test(text)) return false;
   if (text.includes('\u0000')) return true;
   const sample = text.length > 200_000 ? text.slice(0, 100_000) + text.slice(-100_000) : text;
   let odd = 0;
@@ -93,6 +98,7 @@ export async function planInflight(input: InflightInput): Promise<InflightPlan> 
 
   let family: Family;
   let body: string;
+  let bodyTokens: number;
   if (toolName === 'Read') {
     const lines = text.split('\n').length;
     if (lines <= config.readMinLines) return pass('file under inflight.readMinLines');
@@ -101,22 +107,25 @@ export async function planInflight(input: InflightInput): Promise<InflightPlan> 
     const reduced = await compress(text, { path, budgetTokens: budgetFor(tokensBefore, config.mode) });
     family = 'code';
     body = `${reduced.text}\n(ctxkit: a ${reduced.kind === 'code' ? 'skeleton' : 'summary'} of ${lines} lines; Read with offset and limit for a range)`;
+    bodyTokens = estimateTokens(body);
   } else {
     family = detectFamily(text, { toolName, command });
     if (family === 'code') return pass('no reducer');
     const query = typeof toolInput.prompt === 'string' ? toolInput.prompt : typeof toolInput.pattern === 'string' ? toolInput.pattern : undefined;
     const budget = persisted ? PERSISTED_PREVIEW_TOKENS : budgetFor(tokensBefore, config.mode);
-    body = reduceOutput(family, text, { budgetTokens: budget, query }).text;
+    const reduced = reduceOutput(family, text, { budgetTokens: budget, query });
+    body = reduced.text;
+    bodyTokens = reduced.tokensAfter;
     if (!isFaithful(text, body)) return pass(`${family} reducer output failed the faithfulness check`);
   }
-  const bodyTokens = estimateTokens(body);
   // With a persisted output the model would have read a 2 KB preview: the gain is what the digest holds, not its size.
   const seenBefore = persisted ? estimateTokens(text.slice(0, 2000)) : tokensBefore;
   if (!persisted && bodyTokens > tokensBefore * (1 - MIN_SAVING)) return pass('reduction saves too little');
   const render = (id: number) => {
     const line = trailer(id, family, tokensBefore, bodyTokens);
     const replaced = persisted ? `${line}\n${body}` : `${body}\n${line}`;
-    return { response: output.replace(replaced), tokensAfter: persisted ? Math.min(seenBefore, estimateTokens(replaced.slice(0, 2000))) : estimateTokens(replaced) };
+    // The body was sized already: only the trailer is new.
+    return { response: output.replace(replaced), tokensAfter: persisted ? Math.min(seenBefore, estimateTokens(replaced.slice(0, 2000))) : bodyTokens + estimateTokens(line) };
   };
   return { type: 'replace', family, tokensBefore: seenBefore, tokensAfter: bodyTokens, outputKey: output.outputKey, render, persisted };
 }

@@ -65,6 +65,13 @@ describe('redactSecrets', () => {
     }
   });
 
+  it('finds hints that overlap or contain each other', () => {
+    // An `sk-` key that is not a full anthropic key; an env name whose AUTH overlaps an AWS prefix; KEY inside PRIVATE KEY.
+    expect(redactSecrets('sk-ant-0123456789abcdef').text).toBe('[REDACTED:api-key]');
+    expect(redactSecrets('AKIAUTH=s3cret').text).toBe('AKIAUTH=[REDACTED:env]');
+    expect(redactSecrets('PRIVATE KEY API_KEY=abc').text).toBe('PRIVATE KEY API_KEY=[REDACTED:env]');
+  });
+
   it('redacts a quoted env value with spaces up to the first space', () => {
     expect(redactSecrets('export DB_PASSWORD="hunter2"').text).toBe('export DB_PASSWORD="[REDACTED:env]"');
   });

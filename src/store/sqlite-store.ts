@@ -1,4 +1,5 @@
-import { dirname } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { globToRegExp } from '../glob/glob-to-regexp.js';
 import type { PoolLease, PoolSession, PoolState, RateLimitState, SessionUsageCursor } from '../pool/pool-state.js';
@@ -26,6 +27,8 @@ import { withWriteTransaction } from './write-transaction.js';
 export interface SqliteStoreOptions extends OpenDatabaseOptions {
   /** Cap on kept originals (`store.maxBlobMegabytes`); the oldest are evicted first. */
   maxBlobBytes?: number;
+  /** Originals at least this large are kept as files in `<store folder>/originals/` (default 128 KB). */
+  fileMinBytes?: number;
   /** How long a write keeps retrying a busy lock (default 10 s). */
   retryForMs?: number;
 }
@@ -104,16 +107,35 @@ const RARE_WORD_ROWS = 2000;
 /** Without a rare word, only the most recent matches are ranked. */
 const RECENT_MATCHES = 2000;
 
+/** The folder of original files beside a database file. */
+export function originalsDir(dbFile: string): string {
+  return join(dirname(dbFile), 'originals');
+}
+
+/**
+ * Originals this large go to a file: through SQLite a megabyte is written twice (the WAL, then the
+ * checkpoint as the hook closes the store), which costs the hook that keeps it several milliseconds.
+ */
+const FILE_MIN_BYTES = 128 * 1024;
+
 /** A Store over one SQLite database (better-sqlite3). The only code that speaks SQL. */
 export class SqliteStore implements Store {
   readonly #db: Database;
   readonly #maxBlobBytes: number;
   readonly #retryForMs: number | undefined;
+  /** Where large originals go; without one (an in-memory store) they stay in the database. */
+  readonly #filesDir: string | undefined;
+  readonly #fileMinBytes: number;
+  /** File work of the write transaction in progress: what to delete once it commits, or if it rolls back. */
+  #afterCommit: string[] = [];
+  #afterRollback: string[] = [];
 
-  constructor(db: Database, options: { maxBlobBytes?: number; retryForMs?: number } = {}) {
+  constructor(db: Database, options: { maxBlobBytes?: number; retryForMs?: number; filesDir?: string; fileMinBytes?: number } = {}) {
     this.#db = db;
     this.#maxBlobBytes = options.maxBlobBytes ?? 256 * 1024 * 1024;
     this.#retryForMs = options.retryForMs;
+    this.#filesDir = options.filesDir;
+    this.#fileMinBytes = options.fileMinBytes ?? FILE_MIN_BYTES;
   }
 
   /** The underlying connection, for tests and benchmarks. */
@@ -122,7 +144,67 @@ export class SqliteStore implements Store {
   }
 
   #write<T>(fn: () => T): T {
-    return withWriteTransaction(this.#db, fn, { retryForMs: this.#retryForMs });
+    this.#afterCommit = [];
+    this.#afterRollback = [];
+    let result: T;
+    try {
+      result = withWriteTransaction(this.#db, fn, { retryForMs: this.#retryForMs });
+    } catch (error) {
+      this.#removeFiles(this.#afterRollback);
+      throw error;
+    }
+    this.#removeFiles(this.#afterCommit);
+    return result;
+  }
+
+  /** Deletes original files; one already gone (another process evicted it) is no error. */
+  #removeFiles(names: readonly string[]): void {
+    for (const name of names) {
+      try {
+        rmSync(join(this.#filesDir!, name), { force: true });
+      } catch {
+        /* a file left behind costs disk space, never an answer */
+      }
+    }
+  }
+
+  /**
+   * Original files no row names: left by a hook that died between writing one and committing. Only sound
+   * inside a write transaction (every writer writes its file while holding the lock).
+   */
+  #unreferencedFiles(): string[] {
+    if (this.#filesDir === undefined) return [];
+    let names: string[];
+    try {
+      names = readdirSync(this.#filesDir);
+    } catch {
+      return [];
+    }
+    const referenced = new Set(this.#db.prepare('SELECT file FROM originals WHERE file IS NOT NULL').pluck().all() as string[]);
+    return names.filter((name) => !referenced.has(name));
+  }
+
+  /** Writes `text` to a new original file (atomically); its name. Removed again if the transaction rolls back. */
+  #writeOriginalFile(discoveryId: number, text: string): string {
+    const dir = this.#filesDir!;
+    mkdirSync(dir, { recursive: true });
+    // Ids are reused after deletes: the suffix keeps a new file from meeting an old one's name.
+    const name = `${discoveryId}-${Math.random().toString(36).slice(2, 10)}.txt`;
+    const temporary = join(dir, `.${name}.tmp`);
+    writeFileSync(temporary, text);
+    renameSync(temporary, join(dir, name));
+    this.#afterRollback.push(name);
+    return name;
+  }
+
+  /** The text of an original, from its file when it has one; undefined when the file is gone. */
+  #originalText(row: { text: string; file?: string | null }): string | undefined {
+    if (!row.file) return row.text;
+    try {
+      return readFileSync(join(this.#filesDir ?? '', row.file), 'utf8');
+    } catch {
+      return undefined;
+    }
   }
 
   #ensureSession(sessionId: string, at: number): void {
@@ -130,24 +212,31 @@ export class SqliteStore implements Store {
   }
 
   #keepOriginal(discoveryId: number, original: OriginalText, at: number): void {
-    const bytes = Buffer.byteLength(original.text) + (original.stderr ? Buffer.byteLength(original.stderr) : 0);
+    const textBytes = Buffer.byteLength(original.text);
+    const bytes = textBytes + (original.stderr ? Buffer.byteLength(original.stderr) : 0);
     if (bytes > this.#maxBlobBytes) return;
+    const replaced = this.#db.prepare('SELECT file FROM originals WHERE discovery_id = ? AND file IS NOT NULL').pluck().get(discoveryId) as string | undefined;
+    if (replaced) this.#afterCommit.push(replaced);
+    const file = this.#filesDir !== undefined && textBytes >= this.#fileMinBytes ? this.#writeOriginalFile(discoveryId, original.text) : null;
     this.#db
-      .prepare('INSERT OR REPLACE INTO originals (discovery_id, text, stderr, bytes, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(discoveryId, original.text, original.stderr ?? null, bytes, at);
+      .prepare('INSERT OR REPLACE INTO originals (discovery_id, text, stderr, bytes, created_at, file) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(discoveryId, file ? '' : original.text, original.stderr ?? null, bytes, at, file);
     const total = (this.#db.prepare('SELECT COALESCE(SUM(bytes), 0) AS total FROM originals').get() as { total: number }).total;
     if (total <= this.#maxBlobBytes) return;
     let excess = total - this.#maxBlobBytes;
-    const oldest = this.#db.prepare('SELECT discovery_id, bytes FROM originals ORDER BY created_at, discovery_id').iterate() as IterableIterator<{ discovery_id: number; bytes: number }>;
-    const evict: number[] = [];
+    const oldest = this.#db.prepare('SELECT discovery_id, bytes, file FROM originals ORDER BY created_at, discovery_id').iterate() as IterableIterator<{ discovery_id: number; bytes: number; file: string | null }>;
+    const evict: Array<{ discovery_id: number; file: string | null }> = [];
     for (const row of oldest) {
       if (excess <= 0) break;
       if (row.discovery_id === discoveryId) continue;
-      evict.push(row.discovery_id);
+      evict.push(row);
       excess -= row.bytes;
     }
     const remove = this.#db.prepare('DELETE FROM originals WHERE discovery_id = ?');
-    for (const id of evict) remove.run(id);
+    for (const row of evict) {
+      remove.run(row.discovery_id);
+      if (row.file) this.#afterCommit.push(row.file);
+    }
   }
 
   #insertDiscovery(input: DiscoveryInput): { id: number; created: boolean } {
@@ -197,14 +286,17 @@ export class SqliteStore implements Store {
     if (input.kinds.length === 0 || input.limit <= 0) return [];
     const rows = this.#db
       .prepare(
-        `SELECT d.*, 1 AS has_original, NULL AS task, NULL AS transcript_path, o.text AS original_text, o.stderr AS original_stderr
+        `SELECT d.*, 1 AS has_original, NULL AS task, NULL AS transcript_path, o.text AS original_text, o.stderr AS original_stderr, o.file AS original_file
          FROM discoveries d JOIN originals o ON o.discovery_id = d.id
          WHERE ${input.exceptMethods === undefined ? 'd.summary_method IS NULL' : `(d.summary_method IS NULL OR d.summary_method NOT IN (${input.exceptMethods.map(() => '?').join(', ')}))`} AND d.stale = 0
            AND d.kind IN (${input.kinds.map(() => '?').join(', ')})
          ORDER BY d.created_at DESC LIMIT ?`,
       )
-      .all(...(input.exceptMethods ?? []), ...input.kinds, input.limit) as Array<DiscoveryRow & { original_text: string; original_stderr: string | null }>;
-    return rows.map((row) => ({ discovery: this.#toDiscovery(row), original: { text: row.original_text, stderr: orUndefined(row.original_stderr) } }));
+      .all(...(input.exceptMethods ?? []), ...input.kinds, input.limit) as Array<DiscoveryRow & { original_text: string; original_stderr: string | null; original_file: string | null }>;
+    return rows.flatMap((row) => {
+      const text = this.#originalText({ text: row.original_text, file: row.original_file });
+      return text === undefined ? [] : [{ discovery: this.#toDiscovery(row), original: { text, stderr: orUndefined(row.original_stderr) } }];
+    });
   }
 
   async setSummary(id: number, input: { summary: string; summaryTokens: number; method: string }): Promise<void> {
@@ -275,8 +367,9 @@ export class SqliteStore implements Store {
   }
 
   async getOriginal(id: number): Promise<OriginalText | undefined> {
-    const row = this.#db.prepare('SELECT text, stderr FROM originals WHERE discovery_id = ?').get(id) as { text: string; stderr: string | null } | undefined;
-    return row ? { text: row.text, stderr: orUndefined(row.stderr) } : undefined;
+    const row = this.#db.prepare('SELECT text, stderr, file FROM originals WHERE discovery_id = ?').get(id) as { text: string; stderr: string | null; file: string | null } | undefined;
+    const text = row && this.#originalText(row);
+    return text === undefined ? undefined : { text, stderr: orUndefined(row!.stderr) };
   }
 
   async find(query: DiscoveryQuery): Promise<Discovery[]> {
@@ -677,12 +770,14 @@ export class SqliteStore implements Store {
         const deleteSource = db.prepare('DELETE FROM handoff_sources WHERE path = ?');
         for (const path of sources) if (pattern.test(path)) deleteSource.run(path);
       }
-      const deleteOriginal = db.prepare('DELETE FROM originals WHERE discovery_id = ?');
+      const deleteOriginal = db.prepare('DELETE FROM originals WHERE discovery_id = ? RETURNING file');
       const deleteHandoff = db.prepare('DELETE FROM handoffs WHERE discovery_id = ?');
       const deleteSources = db.prepare('DELETE FROM handoff_sources WHERE discovery_id = ?');
       const deleteDiscovery = db.prepare('DELETE FROM discoveries WHERE id = ?');
       for (const id of ids) {
-        counts.originals += deleteOriginal.run(id).changes;
+        const removed = deleteOriginal.all(id) as Array<{ file: string | null }>;
+        counts.originals += removed.length;
+        for (const { file } of removed) if (file) this.#afterCommit.push(file);
         counts.handoffs += deleteHandoff.run(id).changes;
         deleteSources.run(id);
         counts.discoveries += deleteDiscovery.run(id).changes;
@@ -701,6 +796,7 @@ export class SqliteStore implements Store {
         db.prepare('DELETE FROM state WHERE key LIKE ?').run(`session:${scope.sessionId}:%`);
       }
       counts.total = counts.discoveries + counts.originals + counts.handoffs + counts.sessions + counts.agents + counts.usage + counts.leases;
+      this.#afterCommit.push(...this.#unreferencedFiles());
       return counts;
     });
     if ('all' in scope) db.exec('VACUUM');
@@ -770,7 +866,7 @@ function toPoolSession(row: PoolSessionRow): PoolSession {
  */
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): { store: SqliteStore; setAside?: string; spooled: IngestResult } {
   const { db, setAside } = openDatabase(file, options);
-  const store = new SqliteStore(db, { maxBlobBytes: options.maxBlobBytes, retryForMs: options.retryForMs });
+  const store = new SqliteStore(db, { maxBlobBytes: options.maxBlobBytes, retryForMs: options.retryForMs, filesDir: originalsDir(file), fileMinBytes: options.fileMinBytes });
   try {
     return { store, setAside, spooled: store.ingestSpool(dirname(file)) };
   } catch (error) {

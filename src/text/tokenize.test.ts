@@ -44,6 +44,17 @@ describe('tokenize on ASCII and non-ASCII text', () => {
     }
   });
 
+  it('reads text whose only non-ASCII characters are punctuation and symbols like ASCII text', () => {
+    const symbols = ['…', '→', '—', '“', '”', '•', '✓', '│', '└──', '▸', '‰'];
+    const ascii = 'getUserID reads src/app.ts … TS2345 in parseHTTPResponse2';
+    for (const symbol of symbols) {
+      const text = `${symbol} ${ascii.replace('reads', `reads${symbol}`)} ${symbol}`;
+      // The same terms as with the symbol replaced by a space, and as with a letter word appended (Unicode patterns).
+      expect(tokenize(text)).toEqual(tokenize(text.split(symbol).join(' ')));
+      expect(tokenize(`${text} émile`)).toEqual([...tokenize(text), 'émile']);
+    }
+  });
+
   it('splits non-ASCII identifiers by case', () => {
     expect(splitIdentifier('naïveMode')).toEqual(['naïve', 'mode']);
     expect(splitIdentifier('ÜberCase')).toEqual(['über', 'case']);

@@ -12,7 +12,13 @@ const SAMPLE_CHARS = 4 * 1024;
  */
 export function estimateRawTokens(text: string): number {
   if (text.length <= SAMPLE_CHARS * 4) return estimateTokens(text);
+  // Capture, in-flight planning and the reducer each size the same large output: it is sampled once.
+  if (last?.text === text) return last.tokens;
   const middle = Math.floor(text.length / 2 - SAMPLE_CHARS / 2);
   const sample = text.slice(0, SAMPLE_CHARS) + text.slice(middle, middle + SAMPLE_CHARS) + text.slice(text.length - SAMPLE_CHARS);
-  return Math.round((estimateTokens(sample) * text.length) / sample.length);
+  const tokens = Math.round((estimateTokens(sample) * text.length) / sample.length);
+  last = { text, tokens };
+  return tokens;
 }
+
+let last: { text: string; tokens: number } | undefined;

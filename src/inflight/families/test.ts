@@ -23,7 +23,8 @@ const FAILURE_HEAD = [
   /^\s*(?:✗|✖|×|❌|✘)\s/, // vitest, node spec, mocha-like
   /^\s*not ok \d+\b/, // TAP
   /^\s*--- FAIL: /, // go
-  /^FAIL\b|\sFAIL\s/, // jest file, vitest FAIL line, go package
+  /^FAIL\b/, // jest file, go package
+  /\sFAIL\s/, // vitest FAIL line
   /^test \S.* \.\.\. FAILED$/, // cargo
   /^FAILED\s/, // pytest short summary
   /^ERROR\s+\S+::/, // pytest errors in short summary
@@ -57,9 +58,18 @@ const LOCATION = /(?:^|[\s(@])[\w./\\-]+\.\w+:\d+(?::\d+)?\b|\bline \d+\b/;
 const VENDOR = /node_modules[/\\]|\((?:node:|internal\/)|^\s*at .*\(?node:|File ".*site-packages|^\s+at (?:java|javax|jdk|sun)\./;
 
 // One alternation per list: a single regex test per line is several times faster than a loop over the list.
-const combine = (patterns: readonly RegExp[]) => new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'));
-const COMBINED = new Map<readonly RegExp[], RegExp>([PASS, NOISE, FAILURE_HEAD, SUMMARY].map((list) => [list, combine(list)]));
-const matches = (patterns: readonly RegExp[], line: string) => COMBINED.get(patterns)!.test(line);
+// Patterns anchored at the line start go in one alternation tried at the start only; the few that may match
+// anywhere go in another (one unanchored alternative makes V8 try every alternative at every position).
+const alternation = (patterns: readonly RegExp[]) => (patterns.length === 0 ? undefined : new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|')));
+const combine = (patterns: readonly RegExp[]) => {
+  const anchored = patterns.filter((pattern) => pattern.source.startsWith('^'));
+  return { anchored: alternation(anchored), floating: alternation(patterns.filter((pattern) => !anchored.includes(pattern))) };
+};
+const COMBINED = new Map<readonly RegExp[], ReturnType<typeof combine>>([PASS, NOISE, FAILURE_HEAD, SUMMARY].map((list) => [list, combine(list)]));
+const matches = (patterns: readonly RegExp[], line: string) => {
+  const { anchored, floating } = COMBINED.get(patterns)!;
+  return (anchored?.test(line) ?? false) || (floating?.test(line) ?? false);
+};
 
 /**
  * Roles for the lines of a test run: passing cases and progress are left out (counted), failing

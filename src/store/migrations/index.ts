@@ -3,6 +3,7 @@ import { up as initialSchema } from './0010-initial-schema.js';
 import { up as searchIndex } from './0020-search-index.js';
 import { up as poolState } from './0030-pool-state.js';
 import { up as summaryMethod } from './0040-summary-method.js';
+import { up as originalFiles } from './0050-original-files.js';
 
 export type { Migration } from './migration.js';
 
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'search-index', up: searchIndex },
   { version: 30, name: 'pool-state', up: poolState },
   { version: 40, name: 'summary-method', up: summaryMethod },
+  { version: 50, name: 'original-files', up: originalFiles },
 ];

@@ -33,13 +33,14 @@ const bundleBetterSqlite = {
   load(id) {
     if (id !== SHIM) return null;
     return `'use strict';
-const { readFileSync } = require('node:fs');
+const { existsSync, readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
 function installedVersion() {
   try {
-    const resolve = createRequire(__filename).resolve;
-    resolve('better-sqlite3/build/Release/better_sqlite3.node');
-    return JSON.parse(readFileSync(resolve('better-sqlite3/package.json'), 'utf8')).version;
+    const manifest = createRequire(__filename).resolve('better-sqlite3/package.json');
+    if (!existsSync(join(dirname(manifest), 'build', 'Release', 'better_sqlite3.node'))) return undefined;
+    return JSON.parse(readFileSync(manifest, 'utf8')).version;
   } catch {
     return undefined;
   }

@@ -7,7 +7,7 @@
  * a chunk without a usable cache is compiled as usual and its cache written before the hook exits.
  * Any problem (no home folder, a read-only disk, a rejected cache) means plain compilation.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -44,16 +44,8 @@ const chunkName = (file: string) => file.replace(/-[A-Za-z0-9_-]{8}\.cjs$/, '');
 /** A folder someone else could write to is no place to load compiled code from. */
 function isOwnFolder(dir: string): boolean {
   if (process.platform === 'win32' || typeof process.getuid !== 'function') return true;
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    const stat = fstatSync(fd);
-    return stat.isDirectory() && stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  return stat !== undefined && stat.isDirectory() && stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
 }
 
 interface PendingCache {

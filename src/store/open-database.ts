@@ -1,6 +1,6 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations } from './migrations/index.js';
 import { APPLICATION_ID, DbFromFutureError, runMigrations } from './run-migrations.js';
@@ -84,7 +84,9 @@ function setAside(file: string, now: number, expectedIno?: number): string | und
  */
 function nativeBinding(): string | undefined {
   try {
-    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    // The package's own file, as the hook bundle's version check resolves it too (Node caches the lookup).
+    const addon = join(dirname(createRequire(import.meta.filename).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    return existsSync(addon) ? addon : undefined;
   } catch {
     return undefined;
   }
@@ -95,8 +97,8 @@ function isCorruptionError(error: unknown): boolean {
   return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
 }
 
-function configure(db: Database.Database, busyTimeoutMs: number, isWal: boolean): void {
-  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+/** The busy timeout is the constructor's `timeout`; these are the rest. */
+function configure(db: Database.Database, isWal: boolean): void {
   // Setting the mode takes a lock even when it is already WAL; every hook opens the store, so skip it then.
   if (!isWal) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -135,7 +137,7 @@ function tryOpen(file: string, options: Required<Pick<OpenDatabaseOptions, 'busy
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { timeout: options.busyTimeoutMs, nativeBinding: nativeBinding() });
-    configure(db, options.busyTimeoutMs, header?.wal ?? false);
+    configure(db, header?.wal ?? false);
     const identity = identify(db);
     if (identity === 'foreign') {
       db.close();

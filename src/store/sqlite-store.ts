@@ -71,8 +71,13 @@ interface AgentRow {
   description: string | null;
 }
 
+/** The columns a Discovery is read from (not `terms`: ranking asks for those on their own). */
+const DISCOVERY_COLUMNS = ['id', 'kind', 'key', 'tool_name', 'session_id', 'agent_id', 'agent_type', 'tool_use_id', 'created_at', 'content_hash', 'range_start', 'range_end', 'raw_bytes', 'raw_tokens', 'summary', 'summary_tokens', 'meta', 'stale', 'use_count', 'last_used_at']
+  .map((column) => `d.${column}`)
+  .join(', ');
+
 const SELECT_DISCOVERY = `
-  SELECT d.*, (o.discovery_id IS NOT NULL) AS has_original, h.task AS task, h.transcript_path AS transcript_path
+  SELECT ${DISCOVERY_COLUMNS}, (o.discovery_id IS NOT NULL) AS has_original, h.task AS task, h.transcript_path AS transcript_path
   FROM discoveries d
   LEFT JOIN originals o ON o.discovery_id = d.id
   LEFT JOIN handoffs h ON h.discovery_id = d.id`;
@@ -286,7 +291,7 @@ export class SqliteStore implements Store {
     if (input.kinds.length === 0 || input.limit <= 0) return [];
     const rows = this.#db
       .prepare(
-        `SELECT d.*, 1 AS has_original, NULL AS task, NULL AS transcript_path, o.text AS original_text, o.stderr AS original_stderr, o.file AS original_file
+        `SELECT ${DISCOVERY_COLUMNS}, 1 AS has_original, NULL AS task, NULL AS transcript_path, o.text AS original_text, o.stderr AS original_stderr, o.file AS original_file
          FROM discoveries d JOIN originals o ON o.discovery_id = d.id
          WHERE ${input.exceptMethods === undefined ? 'd.summary_method IS NULL' : `(d.summary_method IS NULL OR d.summary_method NOT IN (${input.exceptMethods.map(() => '?').join(', ')}))`} AND d.stale = 0
            AND d.kind IN (${input.kinds.map(() => '?').join(', ')})
@@ -300,7 +305,7 @@ export class SqliteStore implements Store {
   }
 
   async setSummary(id: number, input: { summary: string; summaryTokens: number; method: string }): Promise<void> {
-    this.#write(() => this.#db.prepare('UPDATE discoveries SET summary = ?, summary_tokens = ?, summary_method = ? WHERE id = ?').run(input.summary, input.summaryTokens, input.method, id));
+    this.#write(() => this.#db.prepare('UPDATE discoveries SET summary = ?, summary_tokens = ?, summary_method = ?, terms = NULL WHERE id = ?').run(input.summary, input.summaryTokens, input.method, id));
   }
 
   /** Every (content hash, finder) pair of the discoveries these tools made, for rebuilding the content-seen index. */
@@ -484,7 +489,7 @@ export class SqliteStore implements Store {
         );
         const current = db.prepare('SELECT raw_bytes FROM discoveries WHERE id = ?').get(existing.id) as { raw_bytes: number };
         if (input.rawBytes > current.raw_bytes) {
-          db.prepare('UPDATE discoveries SET summary = ?, summary_tokens = ?, raw_bytes = ?, raw_tokens = ? WHERE id = ?').run(input.summary, input.summaryTokens, input.rawBytes, input.rawTokens, existing.id);
+          db.prepare('UPDATE discoveries SET summary = ?, summary_tokens = ?, raw_bytes = ?, raw_tokens = ?, terms = NULL WHERE id = ?').run(input.summary, input.summaryTokens, input.rawBytes, input.rawTokens, existing.id);
           if (input.original) this.#keepOriginal(existing.id, input.original, input.createdAt);
         }
         this.#insertSources(existing.id, input.sources);
@@ -554,13 +559,31 @@ export class SqliteStore implements Store {
     this.#db.prepare('UPDATE sessions SET prompts = prompts + 1, last_prompt_at = ? WHERE id = ?').run(at, sessionId);
   }
 
-  async recordInjection(input: { at: number; usedIds: number[]; usage: UsageEntry[]; memory?: { key: string; ids: number[] }; promptOf?: string }): Promise<void> {
+  async recordInjection(input: { at: number; usedIds: number[]; usage: UsageEntry[]; memory?: { key: string; ids: number[] }; promptOf?: string; terms?: ReadonlyMap<number, readonly string[]> }): Promise<void> {
     this.#write(() => {
       if (input.promptOf !== undefined) this.#countPrompt(input.promptOf, input.at);
       if (input.memory) this.#setState(input.memory.key, JSON.stringify(input.memory.ids));
       this.#markUsed(input.usedIds, input.at);
       this.#insertUsage(input.usage);
+      if (input.terms) this.#saveTerms(input.terms);
     });
+  }
+
+  async rankingTerms(ids: readonly number[]): Promise<Map<number, string[]>> {
+    const terms = new Map<number, string[]>();
+    // Bound parameters per statement are limited (32,766 by default); a ranking asks about a hundred or so.
+    for (let from = 0; from < ids.length; from += 500) {
+      const chunk = ids.slice(from, from + 500);
+      const rows = this.#db.prepare(`SELECT id, terms FROM discoveries WHERE terms IS NOT NULL AND id IN (${chunk.map(() => '?').join(', ')})`).all(...chunk) as Array<{ id: number; terms: string }>;
+      for (const row of rows) terms.set(row.id, row.terms === '' ? [] : row.terms.split(' '));
+    }
+    return terms;
+  }
+
+  #saveTerms(terms: ReadonlyMap<number, readonly string[]>): void {
+    // Only where still missing: a summary rewritten since the ranking read it has newer terms to come.
+    const statement = this.#db.prepare('UPDATE discoveries SET terms = ? WHERE id = ? AND terms IS NULL');
+    for (const [id, list] of terms) statement.run(list.join(' '), id);
   }
 
   async agentTaskQueued(task: AgentTask): Promise<void> {

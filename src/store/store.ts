@@ -208,7 +208,20 @@ export interface Store {
    * conversation was given (`memory`, its state key and whole id list), a use of each item, the usage rows,
    * and with `promptOf` the prompt that asked, as `promptSubmitted` counts it.
    */
-  recordInjection(input: { at: number; usedIds: number[]; usage: UsageEntry[]; memory?: { key: string; ids: number[] }; promptOf?: string }): Promise<void>;
+  recordInjection(input: {
+    at: number;
+    usedIds: number[];
+    usage: UsageEntry[];
+    memory?: { key: string; ids: number[] };
+    promptOf?: string;
+    /** Ranking terms computed for items that had none (see `rankingTerms`). */
+    terms?: ReadonlyMap<number, readonly string[]>;
+  }): Promise<void>;
+  /**
+   * The identifier-aware terms ranking reads for these items, where kept: computed by the first ranking
+   * that needs them and kept by its `recordInjection`; cleared when a summary changes.
+   */
+  rankingTerms(ids: readonly number[]): Promise<Map<number, string[]>>;
   agentTaskQueued(task: AgentTask): Promise<void>;
   /** Registers a subagent and pairs it with the oldest unclaimed Agent task of its type in the session. */
   agentStarted(input: { sessionId: string; agentId: string; agentType?: string; at: number }): Promise<AgentRecord>;

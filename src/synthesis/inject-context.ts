@@ -5,7 +5,7 @@ import type { Discovery, Store } from '../store/store.js';
 import { pathsToCheck, type CurrentHashes } from './decide-freshness.js';
 import { budgetCalibration } from './calibration.js';
 import { preselectTerms } from './preselect-terms.js';
-import { rankCandidates } from './rank-candidates.js';
+import { discoveryTerms, rankCandidates } from './rank-candidates.js';
 import { selectContext, type Audience, type Selection } from './select-context.js';
 
 /** What injection needs from its surroundings (a subset of the hook deps; the CLI builds the same). */
@@ -37,7 +37,7 @@ export interface InjectRequest {
 export interface Injection extends Selection {
   /** Candidates FTS5 pre-selected, before ranking. */
   candidates: number;
-  /** True when the injection was recorded (a `commit` and a block to give). */
+  /** True when the `commit` write happened (and counted the prompt, with `countPrompt`). */
   committed?: boolean;
 }
 
@@ -106,10 +106,20 @@ export async function injectContext(request: InjectRequest, deps: InjectDeps): P
   if (matched.length === 0) return empty;
   const matchedIds = new Set(matched.map((discovery) => discovery.id));
   const background = (await store.find({ limit: BACKGROUND })).filter((discovery) => !matchedIds.has(discovery.id));
-  const ranked = rankCandidates(request.query, [...matched, ...background], {
+  const candidates = [...matched, ...background];
+  // Terms are kept in the store once computed: a cold process tokenizes a few KB per millisecond or two.
+  const kept = await store.rankingTerms(candidates.map((discovery) => discovery.id));
+  const computed = new Map<number, readonly string[]>();
+  const termsOf = (discovery: Discovery) => {
+    const terms = kept.get(discovery.id) ?? discoveryTerms(discovery);
+    if (!kept.has(discovery.id)) computed.set(discovery.id, terms);
+    return terms;
+  };
+  const ranked = rankCandidates(request.query, candidates, {
     now,
     minScore: request.minScore,
     backgroundOnly: new Set(background.map((discovery) => discovery.id)),
+    termsOf,
   });
   const top = ranked.slice(0, CHECK_TOP);
   const hashes: CurrentHashes = hashFiles(
@@ -128,15 +138,19 @@ export async function injectContext(request: InjectRequest, deps: InjectDeps): P
     const current = hashes.get(discovery.key);
     if (current !== undefined && current !== discovery.contentHash) await store.markStale({ path: discovery.key, currentHash: current ?? undefined, at: now });
   }
-  if (!request.commit || !selection.block) return { ...selection, candidates: matched.length };
-  const ids = selection.items.map((item) => item.discovery.id);
+  if (!request.commit) return { ...selection, candidates: matched.length };
+  // One write for everything this injection leaves: the block given (memory, uses, usage), the prompt
+  // counted, the terms computed. Without a block and without anything else to keep, none at all.
   const { sessionId, agentId, hookEvent, agentType, countPrompt } = request.commit;
+  const ids = selection.block ? selection.items.map((item) => item.discovery.id) : [];
+  if (!selection.block && !countPrompt && computed.size === 0) return { ...selection, candidates: matched.length };
   await store.recordInjection({
     at: now,
     usedIds: ids,
-    usage: [recordToUsageRow({ kind: 'injection', sessionId, tokens: selection.tokens, at: now, hookEvent, ...(agentType ? { agentType } : {}) }, now, agentId)],
-    ...(request.memoryKey ? { memory: { key: request.memoryKey, ids: [...alreadyInjected, ...ids].slice(-1000) } } : {}),
+    usage: selection.block ? [recordToUsageRow({ kind: 'injection', sessionId, tokens: selection.tokens, at: now, hookEvent, ...(agentType ? { agentType } : {}) }, now, agentId)] : [],
+    ...(selection.block && request.memoryKey ? { memory: { key: request.memoryKey, ids: [...alreadyInjected, ...ids].slice(-1000) } } : {}),
     ...(countPrompt ? { promptOf: sessionId } : {}),
+    terms: computed,
   });
   return { ...selection, candidates: matched.length, committed: true };
 }

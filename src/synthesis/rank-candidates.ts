@@ -20,6 +20,8 @@ export interface RankOptions {
   backgroundOnly?: ReadonlySet<number>;
   /** Recency half-life in hours (default 72): a week-old item keeps about a fifth of its recency bonus. */
   halfLifeHours?: number;
+  /** The terms of a candidate, where the caller keeps them (the store does); by default `discoveryTerms`. */
+  termsOf?: (discovery: Discovery) => readonly string[];
 }
 
 // Reports and compaction summaries are conclusions drawn from many reads: worth more per token.
@@ -40,7 +42,7 @@ const FILLER_TERM = '\u0000';
  * handful of items scores a matching term the way a grown pool would, and `minScore` keeps one
  * meaning. Filler documents come last and are never results.
  */
-function padCorpus(documents: string[][]): string[][] {
+function padCorpus(documents: ReadonlyArray<readonly string[]>): ReadonlyArray<readonly string[]> {
   if (documents.length >= MIN_CORPUS) return documents;
   const total = documents.reduce((sum, terms) => sum + terms.length, 0);
   const filler = new Array<string>(Math.max(1, Math.round(total / Math.max(1, documents.length)))).fill(FILLER_TERM);
@@ -56,7 +58,7 @@ function padCorpus(documents: string[][]): string[][] {
 export function rankCandidates(query: string, candidates: readonly Discovery[], options: RankOptions): RankedCandidate[] {
   const terms = tokenize(query);
   if (terms.length === 0 || candidates.length === 0) return [];
-  const documents = candidates.map(discoveryTerms);
+  const documents = candidates.map(options.termsOf ?? discoveryTerms);
   const index = createBm25Index(padCorpus(documents));
   const scores = index.score(terms);
   const halfLife = (options.halfLifeHours ?? 72) * 3_600_000;

@@ -4,6 +4,7 @@ import { up as searchIndex } from './0020-search-index.js';
 import { up as poolState } from './0030-pool-state.js';
 import { up as summaryMethod } from './0040-summary-method.js';
 import { up as originalFiles } from './0050-original-files.js';
+import { up as rankingTerms } from './0060-ranking-terms.js';
 
 export type { Migration } from './migration.js';
 
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   { version: 30, name: 'pool-state', up: poolState },
   { version: 40, name: 'summary-method', up: summaryMethod },
   { version: 50, name: 'original-files', up: originalFiles },
+  { version: 60, name: 'ranking-terms', up: rankingTerms },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTokens } from './estimate-tokens.js';
+import { estimateTokens, piecesTokens, scanTokens } from './estimate-tokens.js';
 
 describe('estimateTokens', () => {
   it('is zero for empty text and at least one otherwise', () => {
@@ -52,5 +52,16 @@ describe('estimateTokens as a piece count', () => {
       const text = Array.from({ length: 1 + Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)].repeat(1 + Math.floor(random() * 5))).join('');
       expect(estimateTokens(text), JSON.stringify(text)).toBe(byPieces(text));
     }
+  });
+
+  it('counts the same by pieces (short texts) and by one scan (long ones)', () => {
+    const alphabet = ['a', 'Z', '7', ' ', '\n', '\t', '\u00a0', '\u2028', '{', '"', 'é', '日', '\u{1F600}', '\u0085', '_'];
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const texts = Array.from({ length: 300 }, () => Array.from({ length: 1 + Math.floor(random() * 80) }, () => alphabet[Math.floor(random() * alphabet.length)].repeat(1 + Math.floor(random() * 5))).join(''));
+    for (const text of [...texts, texts.join('\n').repeat(8)]) expect(piecesTokens(text), JSON.stringify(text.slice(0, 80))).toBe(scanTokens(text));
+    const long = texts.join(' ').repeat(20);
+    expect(long.length).toBeGreaterThan(64 * 1024);
+    expect(estimateTokens(long)).toBe(byPieces(long));
   });
 });

@@ -44,7 +44,12 @@ const postToolUse: HookHandler<'PostToolUse'> = async (event, deps) => {
     // A call in-flight compression may replace needs its stored id; any other goes to the spool, and the store stays closed.
     { spool: !inflightDecider.isCandidate(event, deps) },
   );
-  deps.debug(`captured ${event.tool_name} ${event.tool_use_id}: ${JSON.stringify(captured)}`);
+  // What was kept, not the capture itself: that holds the whole output, and this line is built even when debug is off.
+  deps.debug(
+    `captured ${event.tool_name} ${event.tool_use_id}: ${
+      captured.status === 'skipped' ? `skipped (${captured.reason})` : `${captured.status} ${captured.kind} ${captured.key}, ${captured.rawTokens} -> ${captured.summaryTokens} tokens`
+    }`,
+  );
   return decideReplacement({ event, captured, persistedOutput }, deps);
 };
 

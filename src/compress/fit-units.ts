@@ -35,8 +35,6 @@ export interface FitResult {
 export function fitUnits(units: readonly Unit[], budgetTokens: number | undefined, options: FitOptions = {}): FitResult {
   const joiner = options.joiner ?? '\n';
   const gapText = options.gapMarker ?? linesOmitted;
-  const costs = units.map((unit) => estimateTokens(unit.text) + 1);
-  const byImportance = units.map((_, index) => index).sort((a, b) => units[b].priority - units[a].priority || a - b);
 
   const render = (kept: boolean[], texts: readonly string[] = units.map((unit) => unit.text)): FitResult => {
     const parts: string[] = [];
@@ -70,6 +68,9 @@ export function fitUnits(units: readonly Unit[], budgetTokens: number | undefine
   if (budgetTokens === undefined) return render(all);
   const whole = render(all);
   if (estimateTokens(whole.text) <= budgetTokens) return whole;
+  // Only a text over its budget needs each unit's cost and the order of importance.
+  const costs = units.map((unit) => estimateTokens(unit.text) + 1);
+  const byImportance = units.map((_, index) => index).sort((a, b) => units[b].priority - units[a].priority || a - b);
 
   // Greedy by importance. Adding a unit inside a gap turns one gap marker into zero, one or two,
   // which only depends on its two neighbours; the final check catches what estimates miss.

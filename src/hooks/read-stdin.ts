@@ -19,6 +19,15 @@ const MAX_PARSE_TRIES = 4;
 /** How long to wait when the writer has nothing for us yet. */
 const WAIT_MS = 1;
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * The writer is usually mid-way through a large event, microseconds ahead: the first waits are short
+ * synchronous pauses (a timer costs a millisecond or more each time), up to this much in all; after
+ * that, timers, so the hook's safety deadline can still fire.
+ */
+const SPIN_BUDGET_MS = 10;
+const SPIN_MS = 0.05;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+const pause = (ms: number) => void Atomics.wait(sleeper, 0, 0, ms);
 
 /** True when `chunk` ends with `}` and maybe whitespace: the only way a whole event can end. */
 function endsLikeObject(chunk: Buffer): boolean {
@@ -71,9 +80,10 @@ const keptHandles: unknown[] = [];
 export async function readStdinFd(
   fd: number,
   options: { maxBytes: number; timeoutMs: number },
-  io: { read?: typeof readSync; now?: () => number; wait?: (ms: number) => Promise<void> } = {},
+  io: { read?: typeof readSync; now?: () => number; wait?: (ms: number) => Promise<void>; pause?: (ms: number) => void } = {},
 ): Promise<StdinResult | StdinPrefix> {
   const { read = readSync, now = Date.now } = io;
+  let spun = 0;
   const chunks: Buffer[] = [];
   let size = 0;
   let parseTries = 0;
@@ -94,7 +104,10 @@ export async function readStdinFd(
         if (whole) return whole;
       }
       if (now() >= deadline) return { text: '', incomplete: 'timeout' };
-      await (io.wait ?? wait)(WAIT_MS);
+      if (spun < SPIN_BUDGET_MS) {
+        (io.pause ?? pause)(SPIN_MS);
+        spun += SPIN_MS;
+      } else await (io.wait ?? wait)(WAIT_MS);
       continue;
     }
     if (n === 0) break;

@@ -54,7 +54,7 @@ function fakeDescriptor(steps: string[]) {
     if (/^E[A-Z]+$/.test(step)) throw Object.assign(new Error(step), { code: step });
     return buffer.write(step);
   }) as unknown as typeof import('node:fs').readSync;
-  return { read, now: () => clock, wait: async (ms: number) => void (clock += ms) };
+  return { read, now: () => clock, wait: async (ms: number) => void (clock += ms), pause: (ms: number) => void (clock += ms) };
 }
 
 describe('readStdinFd', () => {

@@ -30,15 +30,17 @@ function pieceTokens(kind: number, first: number, length: number): number {
  */
 export function estimateTokens(text: string, calibration = 1): number {
   if (text.length === 0) return 0;
-  const tokens = text.length <= PIECES_MAX_CHARS ? piecesTokens(text) : scanTokens(text);
+  const tokens = text.length >= PIECES_MIN_CHARS && text.length <= PIECES_MAX_CHARS ? piecesTokens(text) : scanTokens(text);
   return Math.max(1, Math.round(tokens * calibration));
 }
 
 /**
- * Below this many characters the pieces come from one regular expression: a hook process runs its code
- * cold, and V8 matches a few KB natively in half the time its interpreter takes over the same loop. Above
- * it, the loop (allocation-free, optimized by then) is the faster; both count the same.
+ * Between these sizes the pieces come from one regular expression: a hook process runs its code cold, and
+ * V8 matches a few KB natively in half the time its interpreter takes over the same loop. A short line
+ * costs the call more than the scan; a long text runs the loop long enough for V8 to optimize it (and
+ * allocates nothing). Both count the same.
  */
+const PIECES_MIN_CHARS = 512;
 const PIECES_MAX_CHARS = 64 * 1024;
 
 // Letters, digits, one line break, or a run of anything else but whitespace: the classes of classOf.

@@ -94,7 +94,9 @@ export function selectLines(lines: readonly string[], roles: readonly LineRole[]
     else units.push({ text: marked, priority: PLAIN + 50 / group.count, lines: group.count });
   }
 
-  const mustTokens = units.filter((unit) => unit.priority >= MUST).reduce((sum, unit) => sum + estimateTokens(unit.text) + 1 + 8, 0);
+  // What must stay, estimated in one call (a line break counts a token, as the join between units does).
+  const must = units.filter((unit) => unit.priority >= MUST);
+  const mustTokens = must.length === 0 ? 0 : estimateTokens(must.map((unit) => unit.text).join('\n')) + 1 + must.length * 8;
   const budget = options.budgetTokens === undefined ? undefined : Math.max(options.budgetTokens, mustTokens);
   let fitted = fitUnits(units, budget);
   const kept = new Set(fitted.text.split('\n'));

@@ -66,6 +66,8 @@ await build({
     chunkFileNames: 'chunks/[name]-[hash].cjs',
     codeSplitting: {
       groups: [
+        // The tokenizer and BM25 serve both injection and the web-page reducer: a test log's reduction needs neither.
+        { name: 'text', test: builtFrom('text/tokenize.js', 'text/bm25.js'), priority: 4 },
         { name: 'capture', test: builtFrom('capture/capture-tool-use.js', 'stats/usage-row.js'), priority: 3 },
         { name: 'post-tool-use', test: builtFrom('hooks/handlers/post-tool-use.js'), priority: 2 },
         { name: 'injection', test: builtFrom('synthesis/hook-injection.js'), priority: 1 },

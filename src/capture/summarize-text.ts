@@ -59,8 +59,8 @@ function capChars(result: string, limits: SummarizeLimits): string {
 export const defaultSummaryLimits: SummarizeLimits = { maxLines: 40, maxChars: 2400 };
 
 /** Above this size only the two ends of an output are normalised: the summary shows nothing else of it. */
-const WHOLE_CHARS = 256 * 1024;
-const END_CHARS = 64 * 1024;
+const WHOLE_CHARS = 128 * 1024;
+const END_CHARS = 16 * 1024;
 
 function countLineBreaks(text: string, from: number, to: number): number {
   let count = 0;
@@ -70,7 +70,7 @@ function countLineBreaks(text: string, from: number, to: number): number {
 
 /**
  * Head and tail of a normalised output. A huge one (a megabyte of test log) is normalised only in its
- * first and last 64 KB, which hold every line the summary keeps; the lines in between are counted as
+ * first and last 16 KB, which hold every line the summary keeps (40 lines); the lines in between are counted as
  * they are, so the omission count can differ from the whole normalisation by the blank runs it collapses.
  */
 export function summarizeEnds(text: string, limits: SummarizeLimits = defaultSummaryLimits): string {

@@ -124,6 +124,23 @@ describe('hook entry fails open', () => {
     expect(readLog(dir.path)).toMatch(/\tPostToolUse\tdebug\tcaptured Grep toolu_01GREP/);
   });
 
+  it('finishes an event whose writer never closes stdin, once the JSON is whole', async () => {
+    const { spawn } = await import('node:child_process');
+    const { ENTRY } = await import('./fixtures/hooks/run-hook-process.js');
+    const child = spawn(process.execPath, [ENTRY, 'PostToolUse'], { cwd: dir.path, env: { ...process.env, CLAUDE_PROJECT_DIR: dir.path, CTXKIT_HOOK_TIMEOUT_MS: '5000' } });
+    child.stdin.write(JSON.stringify(fixture('post-tool-use.grep', vars)));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdin.destroy();
+    expect(code).toBe(0);
+    // Had it waited for an end of stdin that never came, the safety deadline would have ended it (logged) before capture.
+    expect(errorLines(dir.path)).toEqual([]);
+    await withStore(dir.path, async (store) => expect((await store.find({ kinds: ['search'] })).map((item) => item.toolUseId)).toEqual(['toolu_01GREP']));
+  });
+
+  it('prints nothing on stderr when Node is asked for pending deprecation warnings', () => {
+    expect(runHookProcess('PostToolUse', fixture('post-tool-use.grep', vars), { root: dir.path, env: { NODE_OPTIONS: '--pending-deprecation' } })).toEqual(quiet);
+  });
+
   it('ends quietly at the safety deadline when stdin never closes', async () => {
     const { spawn } = await import('node:child_process');
     const { ENTRY } = await import('./fixtures/hooks/run-hook-process.js');

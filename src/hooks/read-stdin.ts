@@ -53,7 +53,7 @@ function parsed(text: string): StdinResult | undefined {
  */
 export function makeNonBlocking(fd: number): boolean {
   try {
-    if (process.platform === 'win32' || fstatSync(fd).isCharacterDevice()) return false;
+    if (process.platform === 'win32' || warnsOnBinding() || fstatSync(fd).isCharacterDevice()) return false;
     const { Pipe, constants } = (process as unknown as { binding(name: string): PipeWrap }).binding('pipe_wrap');
     const handle = new Pipe(constants.SOCKET);
     if (handle.open(fd) !== 0) return false;
@@ -62,6 +62,11 @@ export function makeNonBlocking(fd: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** With `--pending-deprecation`, Node warns on stderr about `process.binding`: a hook prints nothing, so then streams. */
+function warnsOnBinding(): boolean {
+  return /--pending-deprecation\b/.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`);
 }
 
 interface PipeWrap {

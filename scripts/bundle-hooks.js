@@ -7,7 +7,8 @@
 // - each event's handler is a chunk loaded on demand, so an event that never opens the store never
 //   loads better-sqlite3;
 // - the capture code every tool call runs is one chunk, the PostToolUse handler with what only it uses
-//   another, and injection (every prompt, session start and subagent) a third;
+//   another, injection (every prompt, session start and subagent) a third, and what the store, injection
+//   and capture share (token estimates, hashing, the spool) a small common one;
 // - better-sqlite3's JavaScript (a dozen small files) is bundled into the store chunk, with its
 //   native addon loaded from the installed package. The bundled copy is used only when the installed
 //   package is the same version; otherwise the hook requires the installed package as it is.
@@ -67,8 +68,14 @@ await build({
     codeSplitting: {
       groups: [
         // The tokenizer and BM25 serve both injection and the web-page reducer: a test log's reduction needs neither.
-        { name: 'text', test: builtFrom('text/tokenize.js', 'text/bm25.js'), priority: 4 },
-        { name: 'capture', test: builtFrom('capture/capture-tool-use.js', 'stats/usage-row.js'), priority: 3 },
+        { name: 'text', test: builtFrom('text/tokenize.js', 'text/bm25.js'), priority: 5 },
+        // What the store and injection share with capture: small, and loaded by nearly every event.
+        {
+          name: 'common',
+          test: builtFrom('tokens/estimate-tokens.js', 'tokens/estimate-raw-tokens.js', 'capture/sha1.js', 'capture/sha1-wasm.js', 'capture/git-blob-hash.js', 'capture/store-key.js', 'stats/usage-row.js', 'store/spool.js', 'store/seen-index.js', 'glob/glob-to-regexp.js'),
+          priority: 4,
+        },
+        { name: 'capture', test: builtFrom('capture/capture-tool-use.js'), priority: 3 },
         { name: 'post-tool-use', test: builtFrom('hooks/handlers/post-tool-use.js'), priority: 2 },
         { name: 'injection', test: builtFrom('synthesis/hook-injection.js'), priority: 1 },
       ],

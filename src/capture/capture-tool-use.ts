@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { CtxkitConfig } from '../config/defaults.js';
 import { isExcludedPath } from '../privacy/is-excluded-path.js';
 import { sanitizeText } from '../privacy/sanitize-text.js';
@@ -11,6 +11,9 @@ import { estimateRawTokens } from '../tokens/estimate-raw-tokens.js';
 import { gitBlobHash } from './git-blob-hash.js';
 import { joinOutput } from './join-output.js';
 import { planCapture, type CapturePlan } from './plan-capture.js';
+import { toStoreKey } from './store-key.js';
+
+export { toStoreKey };
 import type { Summarize } from './summarize-text.js';
 
 /** What capture needs from its surroundings (a subset of HookDeps). */
@@ -54,13 +57,6 @@ export interface CaptureOptions {
 /** Files larger than this are not hashed (and not worth keeping whole). */
 const MAX_HASH_BYTES = 64 * 1024 * 1024;
 
-/** Project-relative forward-slash path for files inside the root; the absolute path otherwise. */
-export function toStoreKey(path: string, root: string): string {
-  const absolute = isAbsolute(path) ? path : resolve(root, path);
-  const inside = relative(root, absolute);
-  if (inside && !inside.startsWith('..') && !isAbsolute(inside)) return inside.split(sep).join('/');
-  return absolute.split(sep).join('/');
-}
 
 function absolutePath(path: string, root: string): string {
   return isAbsolute(path) ? path : resolve(root, path);

@@ -432,8 +432,7 @@ export class SqliteStore implements Store {
 
   /** The words found in at least one and at most RARE_WORD_ROWS rows (FTS5's vocabulary, read per word). */
   #rareWords(words: readonly string[]): string[] {
-    this.#db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.discovery_vocab USING fts5vocab(main, discovery_search, 'row')");
-    const rows = this.#db.prepare('SELECT doc FROM temp.discovery_vocab WHERE term = ?').pluck();
+    const rows = this.#db.prepare('SELECT doc FROM discovery_vocab WHERE term = ?').pluck();
     return words.filter((word) => {
       const count = (rows.get(word) as number | undefined) ?? 0;
       return count > 0 && count <= RARE_WORD_ROWS;

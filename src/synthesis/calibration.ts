@@ -1,4 +1,5 @@
-import { calibrationFactor, measureCalibration, type CalibrationSample } from '../claude/transcript/measure-calibration.js';
+import { calibrationFactor } from '../claude/transcript/calibration-factor.js';
+import type { CalibrationSample } from '../claude/transcript/measure-calibration.js';
 import type { Store } from '../store/store.js';
 
 /** Store state key of the estimator's calibration: real and estimated tokens summed over every sample so far. */
@@ -26,9 +27,4 @@ export async function addCalibration(store: Pick<Store, 'getState' | 'setState'>
 /** The factor to divide a token budget by, so that what ctxkit packs by its estimate fits the budget in real tokens. */
 export async function budgetCalibration(store: Pick<Store, 'getState'>): Promise<number> {
   return calibrationFactor(await readCalibration(store));
-}
-
-/** Measures the token estimator on new transcript lines and adds what it found to the store's calibration. */
-export async function calibrateFrom(lines: string, deps: { store: () => Promise<Store> }): Promise<void> {
-  await addCalibration(await deps.store(), measureCalibration(lines));
 }

@@ -1,4 +1,4 @@
-import { toStoreKey } from '../capture/capture-tool-use.js';
+import { toStoreKey } from '../capture/store-key.js';
 import type { HookDeps } from '../hooks/hook-deps.js';
 import type { PreCompactEvent, SessionStartEvent, SubagentStartEvent, UserPromptSubmitEvent } from '../hooks/hook-events.js';
 import { markCtxkitContext } from '../claude/transcript/marker.js';

@@ -1,5 +1,5 @@
 import { reconcileTranscript } from '../../capture/reconcile-transcript.js';
-import { calibrateFrom } from '../../synthesis/calibration.js';
+import { calibrateFrom } from '../../synthesis/calibrate-from-transcript.js';
 import { releaseSessionLeases } from '../../pool/pool-hooks.js';
 import type { HookHandler } from './index.js';
 

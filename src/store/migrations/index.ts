@@ -5,6 +5,7 @@ import { up as poolState } from './0030-pool-state.js';
 import { up as summaryMethod } from './0040-summary-method.js';
 import { up as originalFiles } from './0050-original-files.js';
 import { up as rankingTerms } from './0060-ranking-terms.js';
+import { up as searchVocabulary } from './0070-search-vocabulary.js';
 
 export type { Migration } from './migration.js';
 
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { version: 40, name: 'summary-method', up: summaryMethod },
   { version: 50, name: 'original-files', up: originalFiles },
   { version: 60, name: 'ranking-terms', up: rankingTerms },
+  { version: 70, name: 'search-vocabulary', up: searchVocabulary },
 ];

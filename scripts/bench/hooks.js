@@ -9,7 +9,7 @@ import { formatRatio, timeProcess, versusBareNode } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = join(ROOT, 'dist', 'hooks', 'entry.cjs');
-const rounds = Number(process.argv[2] ?? 21);
+const rounds = Number(process.argv[2] ?? 31);
 
 /** `env` is an object, or a function of the round for settings that change from run to run. */
 function compare(name, makeInput, env, goal) {

@@ -14,7 +14,7 @@ import { formatRatio, timeProcess, versusBareNode } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'inflight');
-const rounds = Number(process.argv[2] ?? 21);
+const rounds = Number(process.argv[2] ?? 31);
 
 // A private copy of the build: a parallel `npm run build` empties dist/ and must not pull it away mid-run.
 const work = mkdtempSync(join(tmpdir(), 'ctxkit-bench-inflight-'));

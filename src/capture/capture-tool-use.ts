@@ -12,8 +12,6 @@ import { gitBlobHash } from './git-blob-hash.js';
 import { joinOutput } from './join-output.js';
 import { planCapture, type CapturePlan } from './plan-capture.js';
 import { toStoreKey } from './store-key.js';
-
-export { toStoreKey };
 import type { Summarize } from './summarize-text.js';
 
 /** What capture needs from its surroundings (a subset of HookDeps). */
@@ -56,7 +54,6 @@ export interface CaptureOptions {
 
 /** Files larger than this are not hashed (and not worth keeping whole). */
 const MAX_HASH_BYTES = 64 * 1024 * 1024;
-
 
 function absolutePath(path: string, root: string): string {
   return isAbsolute(path) ? path : resolve(root, path);

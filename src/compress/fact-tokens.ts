@@ -1,4 +1,5 @@
 import { stripMarkers } from './markers.js';
+import { escapeRegExp } from '../text/escape-reg-exp.js';
 
 /**
  * Fact-like tokens: the words a reader acts on and a summary must never invent or bend —
@@ -20,10 +21,6 @@ export function extractFactTokens(text: string): string[] {
     if (isFactLike(match[0])) found.add(match[0]);
   }
   return [...found];
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** True when `token` occurs in `source` as a whole token (not inside a longer word or number). */

@@ -79,8 +79,8 @@ const keptHandles: unknown[] = [];
  * Reads the event from a non-blocking descriptor without Node's stream machinery: to its end, or until it
  * holds one whole JSON object (Claude Code writes the event and closes the pipe, but a parent that never
  * closes it must not hold the hook: claude-code.md §7, "Hangs"), bounded in size and time. Waits between
- * reads are timers, so the hook's safety deadline still fires. A descriptor that cannot be read this way
- * hands what was read so far to `readStdin`.
+ * reads are short pauses, then timers, so the hook's safety deadline still fires. A descriptor that cannot
+ * be read this way hands what was read so far to `readStdin`.
  */
 export async function readStdinFd(
   fd: number,
@@ -93,8 +93,9 @@ export async function readStdinFd(
   let size = 0;
   let parseTries = 0;
   const deadline = now() + options.timeoutMs;
+  // A new buffer only once the last one holds data: the waits below may come round hundreds of times.
+  let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   for (;;) {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let n: number;
     try {
       n = read(fd, buffer, 0, CHUNK_BYTES, null);
@@ -119,6 +120,7 @@ export async function readStdinFd(
     size += n;
     if (size > options.maxBytes) return { text: '', incomplete: 'too-large' };
     chunks.push(buffer.subarray(0, n));
+    buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   }
   return { text: Buffer.concat(chunks, size).toString('utf8') };
 }

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../text/escape-reg-exp.js';
+
 /**
  * Secret redaction before anything reaches the store. Each rule names the kind of secret it found,
  * so a stored text says `[REDACTED:github-token]` instead of silently losing a line. The rules err
@@ -77,8 +79,6 @@ export const redactionRules: readonly RedactionRule[] = [
     replace: (m, q, name, sep, quote, value) => `${q}${name}${q}${sep}${quote}${keepPlaceholder(value, m)}${quote}`,
   },
 ];
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface HintScanner {
   pattern: RegExp;

@@ -1,7 +1,8 @@
 import { addUsage, emptyUsage, totalTokens, type TokenUsage } from '../claude/transcript/token-usage.js';
 import type { SessionTranscript, TranscriptSummary } from '../claude/transcript/transcript-summary.js';
 import { instantMs, type AccountingRecord } from './accounting-record.js';
-import { calibrationFactor, type CalibrationSample } from '../claude/transcript/measure-calibration.js';
+import { calibrationFactor } from '../claude/transcript/calibration-factor.js';
+import type { CalibrationSample } from '../claude/transcript/measure-calibration.js';
 import type { CommandStats, GroupStats, InflightFamilyLine, SavingLine, SavingMethod, SessionStats, StatsReport, UsageFigures } from './stats-report.js';
 
 export interface StatsInput {

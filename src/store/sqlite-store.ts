@@ -15,6 +15,7 @@ import type {
   HandoffInput,
   OriginalText,
   PoolUpdate,
+  RankingTerms,
   SessionStart,
   Store,
   StoreCounts,
@@ -94,12 +95,6 @@ function searchWords(text: string): string[] {
 /** FTS5 query of words: each quoted (no operator injection), any may match. */
 function orQuery(words: readonly string[]): string {
   return words.map((word) => `"${word}"`).join(' OR ');
-}
-
-/** Free text to an FTS5 query: each word quoted (no operator injection), any word may match. */
-export function toSearchQuery(text: string): string | undefined {
-  const words = searchWords(text);
-  return words.length > 0 ? orQuery(words) : undefined;
 }
 
 /**
@@ -558,7 +553,7 @@ export class SqliteStore implements Store {
     this.#db.prepare('UPDATE sessions SET prompts = prompts + 1, last_prompt_at = ? WHERE id = ?').run(at, sessionId);
   }
 
-  async recordInjection(input: { at: number; usedIds: number[]; usage: UsageEntry[]; memory?: { key: string; ids: number[] }; promptOf?: string; terms?: ReadonlyMap<number, readonly string[]> }): Promise<void> {
+  async recordInjection(input: { at: number; usedIds: number[]; usage: UsageEntry[]; memory?: { key: string; ids: number[] }; promptOf?: string; terms?: ReadonlyMap<number, RankingTerms> }): Promise<void> {
     this.#write(() => {
       if (input.promptOf !== undefined) this.#countPrompt(input.promptOf, input.at);
       if (input.memory) this.#setState(input.memory.key, JSON.stringify(input.memory.ids));
@@ -579,10 +574,11 @@ export class SqliteStore implements Store {
     return terms;
   }
 
-  #saveTerms(terms: ReadonlyMap<number, readonly string[]>): void {
-    // Only where still missing: a summary rewritten since the ranking read it has newer terms to come.
-    const statement = this.#db.prepare('UPDATE discoveries SET terms = ? WHERE id = ? AND terms IS NULL');
-    for (const [id, list] of terms) statement.run(list.join(' '), id);
+  #saveTerms(terms: ReadonlyMap<number, RankingTerms>): void {
+    // Only where still missing, and for the summary they were computed from: one rewritten since (a refine in
+    // another process) has had its terms cleared, and the next ranking computes them anew.
+    const statement = this.#db.prepare('UPDATE discoveries SET terms = ? WHERE id = ? AND terms IS NULL AND summary = ?');
+    for (const [id, kept] of terms) statement.run(kept.terms.join(' '), id, kept.summary);
   }
 
   async agentTaskQueued(task: AgentTask): Promise<void> {

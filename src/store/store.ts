@@ -84,6 +84,12 @@ export interface DiscoveryQuery {
   limit?: number;
 }
 
+/** An item's ranking terms, with the summary they were computed from (they are kept only if it is unchanged). */
+export interface RankingTerms {
+  terms: readonly string[];
+  summary: string;
+}
+
 export interface HandoffSource {
   path: string;
   contentHash?: string;
@@ -215,7 +221,7 @@ export interface Store {
     memory?: { key: string; ids: number[] };
     promptOf?: string;
     /** Ranking terms computed for items that had none (see `rankingTerms`). */
-    terms?: ReadonlyMap<number, readonly string[]>;
+    terms?: ReadonlyMap<number, RankingTerms>;
   }): Promise<void>;
   /**
    * The identifier-aware terms ranking reads for these items, where kept: computed by the first ranking

@@ -69,6 +69,9 @@ describe('injectContext keeps ranking terms', () => {
     expect((await store.rankingTerms([first.id])).size).toBe(1);
     await store.setSummary(first.id, { summary: 'publishArtifacts uploads the tarball to the registry', summaryTokens: 12, method: 'log' });
     expect((await store.rankingTerms([first.id])).size).toBe(0);
+    // Terms a ranking computed from the summary before it changed (another process) are not kept for the new one.
+    await store.recordInjection({ at: NOW, usedIds: [], usage: [], terms: new Map([[first.id, { terms: ['checkreleasenotes'], summary: 'step 0 of the release' }]]) });
+    expect((await store.rankingTerms([first.id])).size).toBe(0);
     const found = await injectContext(request('how does publishArtifacts upload the tarball?', 'two'), deps);
     expect(found.items.map((selected) => selected.discovery.id)).toEqual([first.id]);
     expect((await store.rankingTerms([first.id])).get(first.id)).toContain('publishartifacts');

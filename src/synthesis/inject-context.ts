@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { gitBlobHash } from '../capture/git-blob-hash.js';
 import { recordToUsageRow } from '../stats/usage-row.js';
-import type { Discovery, Store } from '../store/store.js';
+import type { Discovery, RankingTerms, Store } from '../store/store.js';
 import { pathsToCheck, type CurrentHashes } from './decide-freshness.js';
 import { budgetCalibration } from './calibration.js';
 import { preselectTerms } from './preselect-terms.js';
@@ -109,10 +109,12 @@ export async function injectContext(request: InjectRequest, deps: InjectDeps): P
   const candidates = [...matched, ...background];
   // Terms are kept in the store once computed: a cold process tokenizes a few KB per millisecond or two.
   const kept = await store.rankingTerms(candidates.map((discovery) => discovery.id));
-  const computed = new Map<number, readonly string[]>();
+  const computed = new Map<number, RankingTerms>();
   const termsOf = (discovery: Discovery) => {
-    const terms = kept.get(discovery.id) ?? discoveryTerms(discovery);
-    if (!kept.has(discovery.id)) computed.set(discovery.id, terms);
+    const known = kept.get(discovery.id);
+    if (known) return known;
+    const terms = discoveryTerms(discovery);
+    computed.set(discovery.id, { terms, summary: discovery.summary });
     return terms;
   };
   const ranked = rankCandidates(request.query, candidates, {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateTokens } from '../../tokens/estimate-tokens.js';
-import { calibrationFactor, measureCalibration } from './measure-calibration.js';
+import { calibrationFactor } from './calibration-factor.js';
+import { measureCalibration } from './measure-calibration.js';
 
 const assistant = (id: string, input: number, cacheRead: number, output: number, sidechain = false) =>
   JSON.stringify({ type: 'assistant', isSidechain: sidechain, message: { id, role: 'assistant', content: [{ type: 'text', text: 'ok' }], usage: { input_tokens: input, cache_read_input_tokens: cacheRead, output_tokens: output } } });

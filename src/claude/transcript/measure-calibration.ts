@@ -82,5 +82,3 @@ export function measureCalibration(transcript: string): CalibrationSample {
   }
   return result;
 }
-
-export { calibrationFactor } from './calibration-factor.js';
